@@ -1,0 +1,4 @@
+// The map from manifest.yml to code: every function key's handler, and nothing else.
+export { uiResolver } from './resolvers';
+export { syncScheduler, syncWorker } from './sync/entry-points';
+export { deployRegistration } from './webtrigger/deploy-registration';
