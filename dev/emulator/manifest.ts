@@ -37,6 +37,7 @@ const manifestSchema = z.object({
   app: z.looseObject({
     id: z.string(),
     runtime: z.object({ name: z.string() }),
+    storage: z.looseObject({ entities: z.array(entitySchema).default([]) }).optional(),
   }),
   modules: z.looseObject({
     function: z.array(functionSchema).default([]),
@@ -75,7 +76,6 @@ const manifestSchema = z.object({
         .optional(),
     })
     .default({ scopes: [] }),
-  storage: z.looseObject({ entities: z.array(entitySchema).default([]) }).optional(),
 });
 
 export type Manifest = z.infer<typeof manifestSchema>;

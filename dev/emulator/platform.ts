@@ -63,7 +63,7 @@ export class Platform {
     this.publicBaseUrl = options.publicBaseUrl ?? 'http://localhost:8080';
     this.kvs = new KvsService({
       file: options.storageFile,
-      entities: this.manifest.storage?.entities ?? [],
+      entities: this.manifest.app.storage?.entities ?? [],
       clock: this.clock,
     });
     this.site = options.site ?? new JiraSite();
