@@ -1,0 +1,108 @@
+/**
+ * The emulated Jira Cloud REST API that `requestJira` reaches.
+ *
+ * Fidelity. Enforced: the acting identity (`asApp()` and plain `requestJira` act as the app and see
+ * everything; `asUser()` acts as the invoking user or the given accountId, and a call with no user,
+ * an unknown or a deactivated user answers 401); per-project permissions (Browse Projects,
+ * Administer Projects, ...) and global ones (Administer Jira, Browse users and groups) on every
+ * route; Jira admins administer every project; issues and projects a user may not see answer 404
+ * exactly like missing ones, and JQL treats them as non-existent; the documented response shapes
+ * of mypermissions, permissions/check, project search and get, enhanced JQL search (nextPageToken
+ * paging, ids-only by default), issue get, myself and user; 400 with Jira's `errorMessages`/`errors`
+ * for invalid bodies, unknown permission keys, invalid or unbounded JQL, unknown keys and projects
+ * in JQL. Unknown routes answer a loud 404 naming the route.
+ * Not enforced: OAuth scopes (the manifest's `permissions.scopes`, checked offline by
+ * `npm run lint:forge`), Jira's rate limits, issue-level security, project roles and groups as
+ * such (grants are per user), JQL beyond project/key/status/issuetype, fields beyond summary,
+ * status, issuetype, project, created and updated, `expand` on issues, and eventual consistency
+ * of search (results are always current).
+ */
+import type { PlatformRequest, PlatformService } from '../types';
+import { jsonResponse } from '../types';
+import { JiraHttpError, jiraError, type Route } from './http';
+import { issueRoutes } from './routes/issues';
+import { permissionRoutes } from './routes/permissions';
+import { projectRoutes } from './routes/projects';
+import { userRoutes } from './routes/users';
+import { APP_ACTOR, type Actor, type JiraSite } from './site';
+
+/** One request as the emulated Jira saw it; `as` is `app` or `user:<accountId>` (`user:?` when no user was known). */
+export interface JiraRequestLogEntry {
+  readonly method: string;
+  readonly path: string;
+  readonly as: string;
+}
+
+const ROUTES: readonly Route[] = [...permissionRoutes, ...projectRoutes, ...issueRoutes, ...userRoutes];
+const LOG_LIMIT = 10_000;
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+/** Forge's gateway answers identity problems itself, in its own `{ code, message }` shape rather than Jira's. */
+function forgeUnauthorized(message: string): Response {
+  return jsonResponse(401, { code: 401, message: `Unauthorized; ${message}` });
+}
+
+export class JiraService implements PlatformService {
+  /** Every request received, oldest first (the last 10,000), for tests and benchmarks. */
+  readonly requests: JiraRequestLogEntry[] = [];
+
+  constructor(private readonly site: JiraSite) {}
+
+  async handle(request: PlatformRequest): Promise<Response> {
+    const actor = this.actorFor(request);
+    this.log({
+      method: request.method,
+      path: request.path,
+      as: actor instanceof Response ? 'user:?' : actor.type === 'app' ? 'app' : `user:${actor.user.accountId}`,
+    });
+    if (actor instanceof Response) return actor;
+    const url = new URL(request.path, this.site.baseUrl);
+    for (const route of ROUTES) {
+      if (route.method !== request.method) continue;
+      const match = route.pattern.exec(url.pathname);
+      if (!match) continue;
+      try {
+        return route.handler({
+          site: this.site,
+          actor,
+          method: request.method,
+          url,
+          params: match.slice(1).map(safeDecode),
+          body: request.body,
+        });
+      } catch (error) {
+        if (error instanceof JiraHttpError) return jiraError(error.status, error.errorMessages, error.errors);
+        throw error;
+      }
+    }
+    const message = `The local Forge emulator does not emulate Jira's ${request.method} ${url.pathname}: add it under dev/emulator/jira/routes/ (see jira-platform.v3.json for its shape).`;
+    console.warn(message);
+    return jiraError(404, [message]);
+  }
+
+  private actorFor(request: PlatformRequest): Actor | Response {
+    if (request.target.provider !== 'user') return APP_ACTOR;
+    const accountId = request.target.accountId ?? request.invocation?.accountId;
+    if (!accountId) {
+      return forgeUnauthorized(
+        'asUser() needs a user, and this call has none: scheduled triggers, queue consumers and web triggers run without one. Use asApp(), or asUser(accountId) with a known user.',
+      );
+    }
+    const user = this.site.user(accountId);
+    if (!user || user.accountType !== 'atlassian') return forgeUnauthorized(`no user with accountId '${accountId}' on this site.`);
+    if (!user.active) return forgeUnauthorized(`the user '${accountId}' is deactivated.`);
+    return { type: 'user', user };
+  }
+
+  private log(entry: JiraRequestLogEntry): void {
+    this.requests.push(entry);
+    if (this.requests.length > LOG_LIMIT + 1000) this.requests.splice(0, this.requests.length - LOG_LIMIT);
+  }
+}
