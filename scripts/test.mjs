@@ -1,7 +1,7 @@
 // `npm test`: every check CI runs, in order, on a fresh clone. It ends with one plain line
 // "N passed, N failed" that counts Jest and browser tests together.
 import { spawnSync } from 'node:child_process';
-import { readFileSync, mkdirSync, existsSync } from 'node:fs';
+import { readFileSync, mkdirSync, existsSync, rmSync } from 'node:fs';
 
 const steps = [
   ['Type-check', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']],
@@ -12,6 +12,7 @@ const steps = [
 ];
 
 mkdirSync('test-results', { recursive: true });
+for (const stale of ['test-results/jest.json', 'test-results/browser.json']) rmSync(stale, { force: true });
 let passed = 0;
 let failed = 0;
 const failures = [];

@@ -2,7 +2,7 @@ import path from 'node:path';
 import Resolver from '@forge/resolver';
 import { getAppContext, webTrigger } from '@forge/api';
 import { kvs } from '@forge/kvs';
-import { Queue, InvocationError } from '@forge/events';
+import { Queue, InvocationError, InvocationErrorCode } from '@forge/events';
 import { createTestPlatform, testPlatform } from '../support/platform';
 import type { AppHandler } from '../../dev/emulator/functions';
 import { FunctionTimeoutError } from '../../dev/emulator/functions';
@@ -29,7 +29,7 @@ const handlers: Record<string, AppHandler> = {
   },
   'index.consumer': async (event) => {
     seen.push({ event, context: undefined });
-    if (consumerBehaviour.mode === 'retry') return new InvocationError({ retryAfter: 5 });
+    if (consumerBehaviour.mode === 'retry') return new InvocationError({ retryAfter: 5, retryReason: InvocationErrorCode.FUNCTION_RETRY_REQUEST });
     if (consumerBehaviour.mode === 'throw') throw new Error('consumer failed');
     return undefined;
   },
