@@ -1,0 +1,98 @@
+import type { Build, JobRef } from '../../domain/build';
+import type { BuildkiteConnection, ConnectionSecret } from '../../domain/connection';
+import { PermissionError } from '../../domain/errors';
+import type { ProviderDeps } from '../http/types';
+import type { BuildPage, ConnectionTestResult, Provider, ProviderCursor } from '../provider';
+import { SyncRun } from '../sync-run';
+import { BuildkiteClient } from './client';
+import { advance, UNFINISHED_STATES, type BuildkiteCursor } from './cursor';
+import { mapBuildkiteBuild } from './map';
+import type { WireBuild } from './wire';
+
+const REQUIRED_SCOPES = ['read_builds'];
+const USEFUL_SCOPES = ['read_pipelines', 'read_organizations'];
+
+export interface BuildkiteSyncOptions {
+  /** How far back the first sync looks. */
+  readonly initialLookbackMs: number;
+  /** Re-read this much before each cursor, for builds that become visible late. */
+  readonly overlapMs: number;
+}
+
+export const DEFAULT_BUILDKITE_SYNC: BuildkiteSyncOptions = { initialLookbackMs: 24 * 3600_000, overlapMs: 2 * 60_000 };
+
+export class BuildkiteProvider implements Provider {
+  readonly kind = 'buildkite' as const;
+  private readonly client: BuildkiteClient;
+
+  constructor(
+    private readonly connection: BuildkiteConnection,
+    secret: ConnectionSecret,
+    private readonly deps: ProviderDeps,
+    private readonly options: BuildkiteSyncOptions = DEFAULT_BUILDKITE_SYNC,
+  ) {
+    this.client = new BuildkiteClient(connection, secret, deps);
+  }
+
+  get connectionId(): string {
+    return this.connection.id;
+  }
+
+  /** `/v2/access-token` names the scopes; one build of the organisation proves the slug and access. */
+  async testConnection(): Promise<ConnectionTestResult> {
+    const token = await this.client.accessToken();
+    const scopes = new Set(token.data.scopes);
+    const missing = REQUIRED_SCOPES.filter((s) => !scopes.has(s));
+    if (missing.length) {
+      throw new PermissionError(`The Buildkite token lacks the ${missing.join(', ')} scope.`, {
+        missing,
+        hint: `Create a token with the ${[...missing, ...USEFUL_SCOPES].join(', ')} scopes for the organisation "${this.connection.organization}".`,
+      });
+    }
+    await this.client.builds({ per_page: '1' }, 1);
+    const warnings = USEFUL_SCOPES.filter((s) => !scopes.has(s)).map(
+      (s) => `The token has no ${s} scope: the app works without it, but cannot ${s === 'read_pipelines' ? 'list pipelines' : 'read the organisation details'}.`,
+    );
+    return { provider: 'buildkite', serverVersion: null, user: token.data.user?.name ?? null, warnings };
+  }
+
+  async listJobs(): Promise<JobRef[]> {
+    const listing = await this.client.pipelines();
+    return listing.items.map((p) => ({ id: p.slug, displayName: p.name ?? p.slug, url: p.web_url ?? null, folderPath: [] }));
+  }
+
+  /** Two org-wide queries per sync (see cursor.ts), one request each unless a page fills up. */
+  async listBuildsSince(cursor: ProviderCursor | undefined): Promise<BuildPage> {
+    const start = new Date(this.deps.clock.now() - this.options.initialLookbackMs).toISOString();
+    const from: BuildkiteCursor =
+      cursor?.provider === 'buildkite' ? cursor : { provider: 'buildkite', version: 1, finishedFrom: start, createdFrom: start };
+    const run = new SyncRun(this.deps.budget);
+    const finished = await run.step('finished builds', () => this.client.builds({ finished_from: this.minusOverlap(from.finishedFrom) }));
+    const started = await run.step('running builds', () =>
+      this.client.builds({ created_from: this.minusOverlap(from.createdFrom), 'state[]': UNFINISHED_STATES }),
+    );
+    const finishedBuilds = finished.kind === 'done' ? finished.value.items : [];
+    const startedBuilds = started.kind === 'done' ? started.value.items : [];
+    const byId = new Map<string, WireBuild>();
+    // Finished answers win: a build may have finished between the two queries.
+    for (const build of [...startedBuilds, ...finishedBuilds]) byId.set(build.id, build);
+    run.builds.push(...[...byId.values()].map((b) => mapBuildkiteBuild(b, this.connection.id)));
+    return run.page({
+      provider: 'buildkite',
+      version: 1,
+      finishedFrom: finished.kind === 'done' ? advance(from.finishedFrom, finishedBuilds.map((b) => b.finished_at)) : from.finishedFrom,
+      createdFrom:
+        finished.kind === 'done' && started.kind === 'done'
+          ? advance(from.createdFrom, [...finishedBuilds, ...startedBuilds].map((b) => b.created_at))
+          : from.createdFrom,
+    });
+  }
+
+  async getBuild(jobId: string, number: number): Promise<Build> {
+    return mapBuildkiteBuild((await this.client.build(jobId, number)).data, this.connection.id);
+  }
+
+  private minusOverlap(iso: string): string {
+    return new Date(Date.parse(iso) - this.options.overlapMs).toISOString();
+  }
+}

@@ -1,0 +1,31 @@
+/**
+ * Reading how long a server wants us to wait. `Retry-After` is seconds or an HTTP-date (RFC 9110);
+ * `RateLimit-Reset` is seconds until the window resets (Buildkite, IETF draft), though some servers
+ * send an epoch timestamp there instead.
+ */
+export function retryAfterMs(headers: Headers, now: number): number | null {
+  const value = headers.get('retry-after')?.trim();
+  if (!value) return null;
+  if (/^\d+(\.\d+)?$/.test(value)) return Math.round(Number(value) * 1000);
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? null : Math.max(0, date - now);
+}
+
+const EPOCH_SECONDS_THRESHOLD = 1_000_000_000;
+
+export function rateLimitResetMs(headers: Headers, now: number): number | null {
+  const value = headers.get('ratelimit-reset')?.trim() ?? headers.get('x-ratelimit-reset')?.trim();
+  if (!value || !/^\d+$/.test(value)) return null;
+  const seconds = Number(value);
+  return seconds >= EPOCH_SECONDS_THRESHOLD ? Math.max(0, seconds * 1000 - now) : seconds * 1000;
+}
+
+export function rateLimitRemaining(headers: Headers): number | null {
+  const value = headers.get('ratelimit-remaining')?.trim() ?? headers.get('x-ratelimit-remaining')?.trim();
+  return value && /^\d+$/.test(value) ? Number(value) : null;
+}
+
+/** Exponential backoff without jitter: one client per connection, so there is no herd to spread. */
+export function backoffMs(attempt: number, baseMs: number): number {
+  return baseMs * 2 ** attempt;
+}
