@@ -1,0 +1,75 @@
+import type Resolver from '@forge/resolver';
+import { z } from 'zod';
+import { DomainError } from '../domain/errors';
+
+/**
+ * Every resolver is defined through here: its payload is validated with zod, its caller comes
+ * from the Forge context (never the payload), and a domain error becomes a typed failure the UI
+ * shows as is. Anything else is re-thrown so Forge records it; the browser then sees a generic
+ * failure and never a stack trace.
+ */
+export type ResolverFailure = { readonly name: string; readonly message: string; readonly hint: string };
+export type ResolverResult<T> = { readonly ok: true; readonly data: T } | { readonly ok: false; readonly error: ResolverFailure };
+
+const contextSchema = z.object({
+  accountId: z.string().min(1).optional(),
+  extension: z.looseObject({
+    type: z.string(),
+    issue: z.looseObject({ key: z.string(), id: z.union([z.string(), z.number()]).optional() }).optional(),
+    project: z.looseObject({ key: z.string(), id: z.union([z.string(), z.number()]).optional() }).optional(),
+  }),
+});
+
+export interface CallerContext {
+  readonly accountId: string | undefined;
+  readonly moduleType: string;
+  readonly issueKey: string | undefined;
+  readonly projectKey: string | undefined;
+}
+
+export class InvalidRequest extends DomainError {
+  override readonly name = 'InvalidRequest';
+  constructor(message: string) {
+    super(message, 'Correct the highlighted fields and try again.');
+  }
+}
+
+/** Forge refuses resolver payloads above 5 MB; we refuse far less to keep writes small. */
+export const MAX_PAYLOAD_BYTES = 256 * 1024;
+
+export function callerOf(context: unknown): CallerContext {
+  const parsed = contextSchema.safeParse(context);
+  if (!parsed.success) throw new InvalidRequest('The app was opened outside a Jira page it supports.');
+  const { accountId, extension } = parsed.data;
+  return { accountId, moduleType: extension.type, issueKey: extension.issue?.key, projectKey: extension.project?.key };
+}
+
+export function parsePayload<S extends z.ZodType>(schema: S, payload: unknown): z.infer<S> {
+  const size = Buffer.byteLength(JSON.stringify(payload ?? {}), 'utf8');
+  if (size > MAX_PAYLOAD_BYTES) {
+    throw new InvalidRequest(`The request is ${Math.round(size / 1024)} KB; the limit is ${MAX_PAYLOAD_BYTES / 1024} KB.`);
+  }
+  const parsed = schema.safeParse(payload ?? {});
+  if (!parsed.success) {
+    throw new InvalidRequest(parsed.error.issues.map((i) => `${i.path.join('.') || 'request'}: ${i.message}`).join('; '));
+  }
+  return parsed.data;
+}
+
+export function defineResolver<S extends z.ZodType, T>(
+  resolver: Resolver,
+  key: string,
+  payloadSchema: S,
+  handler: (input: { payload: z.infer<S>; caller: CallerContext }) => Promise<T>,
+): void {
+  resolver.define(key, async ({ payload, context }): Promise<ResolverResult<T>> => {
+    try {
+      const caller = callerOf(context);
+      const data = await handler({ payload: parsePayload(payloadSchema, payload), caller });
+      return { ok: true, data };
+    } catch (error) {
+      if (error instanceof DomainError) return { ok: false, error: error.toJSON() };
+      throw error;
+    }
+  });
+}

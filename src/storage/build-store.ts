@@ -1,0 +1,107 @@
+import { kvs, Sort, WhereConditions } from '@forge/kvs';
+import { z } from 'zod';
+import type { Build } from '../domain/build';
+import { buildSchema, withNulls, withoutNulls } from './build-record';
+import { ENTITY, INDEX, keys, partitions } from './keys';
+import { getEntities, PAGE_LIMIT, stableJson, writeEntities } from './kvs-helpers';
+
+export const BUILD_SCHEMA_VERSION = 1;
+
+const storedBuildSchema = z.object({
+  schemaVersion: z.number(),
+  record: z.unknown(),
+});
+
+/** Time attributes are epoch milliseconds as floats: Forge's integer attributes are 32-bit. */
+function millis(iso: string | null): number {
+  return iso ? Date.parse(iso) : 0;
+}
+
+function toEntity(build: Build): Record<string, unknown> {
+  return {
+    connectionId: build.connectionId,
+    jobKey: partitions.job(build.connectionId, build.job.id),
+    number: build.number,
+    sha: partitions.sha(build.sha),
+    branchKey: partitions.branch(build.connectionId, build.branch),
+    startedAt: millis(build.startedAt),
+    state: build.state,
+    schemaVersion: BUILD_SCHEMA_VERSION,
+    record: withoutNulls(build),
+  };
+}
+
+function fromEntity(value: unknown): Build | undefined {
+  const stored = storedBuildSchema.safeParse(value);
+  if (!stored.success || stored.data.schemaVersion !== BUILD_SCHEMA_VERSION) return undefined;
+  const build = withNulls(buildSchema, stored.data.record);
+  return build.success ? build.data : undefined;
+}
+
+export const buildKey = (build: Pick<Build, 'connectionId' | 'job' | 'number'>) =>
+  keys.build(build.connectionId, build.job.id, build.number);
+
+export interface BuildUpsertResult {
+  /** Builds that were new or changed, and so were written. */
+  readonly changed: Build[];
+  readonly billedWrites: number;
+}
+
+/** Builds by job, commit and branch. One entity value per build; unchanged builds are never rewritten. */
+export class BuildStore {
+  async upsert(builds: readonly Build[]): Promise<BuildUpsertResult> {
+    const latest = new Map<string, Build>();
+    for (const build of builds) latest.set(buildKey(build), build);
+    const existing = await getEntities(ENTITY.build, [...latest.keys()]);
+    const changed: Build[] = [];
+    for (const [key, build] of latest) {
+      const before = existing.get(key);
+      const next = toEntity(build);
+      if (before !== undefined && stableJson(before) === stableJson(next)) continue;
+      changed.push(build);
+    }
+    const billedWrites = await writeEntities(
+      changed.map((build) => ({ entityName: ENTITY.build, key: buildKey(build), value: toEntity(build) })),
+    );
+    return { changed, billedWrites };
+  }
+
+  async get(connectionId: string, jobId: string, number: number): Promise<Build | undefined> {
+    return fromEntity(await kvs.entity(ENTITY.build).get(keys.build(connectionId, jobId, number)));
+  }
+
+  /** Builds of one commit, oldest first (at most 100: a commit is rarely built more often). */
+  async bySha(sha: string): Promise<Build[]> {
+    const page = await kvs
+      .entity<Record<string, unknown>>(ENTITY.build)
+      .query()
+      .index(INDEX.buildsBySha, { partition: [partitions.sha(sha)] })
+      .sort(Sort.ASC)
+      .limit(PAGE_LIMIT)
+      .getMany();
+    return page.results.map((r) => fromEntity(r.value)).filter((b): b is Build => b !== undefined);
+  }
+
+  /** Builds on a branch of one connection that started in (from, to], oldest first. */
+  async onBranch(connectionId: string, branch: string, fromExclusive: number, toInclusive: number, max = 500): Promise<Build[]> {
+    const found: Build[] = [];
+    let cursor: string | undefined;
+    do {
+      let query = kvs
+        .entity<Record<string, unknown>>(ENTITY.build)
+        .query()
+        .index(INDEX.buildsByBranch, { partition: [partitions.branch(connectionId, branch)] })
+        .where(WhereConditions.between(fromExclusive, toInclusive))
+        .sort(Sort.ASC)
+        .limit(PAGE_LIMIT);
+      if (cursor) query = query.cursor(cursor);
+      const page = await query.getMany();
+      for (const result of page.results) {
+        const build = fromEntity(result.value);
+        if (build && millis(build.startedAt) > fromExclusive) found.push(build);
+      }
+      cursor = page.nextCursor;
+    } while (cursor && found.length < max);
+    return found.slice(0, max);
+  }
+}

@@ -1,0 +1,142 @@
+import { kvs, WhereConditions } from '@forge/kvs';
+import { z } from 'zod';
+import { parseConnection, type Connection, type ConnectionSecret } from '../domain/connection';
+import { keys } from './keys';
+
+/**
+ * Connections are site-wide records; a connection added from a project's settings page is scoped
+ * to that project. Secrets (API token, custom header values) live apart, in Forge secret storage,
+ * and only the provider ever receives them: records returned to resolvers carry hints (last four
+ * characters) instead.
+ */
+export const connectionScopeSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('site') }),
+  z.object({ kind: z.literal('project'), projectKey: z.string() }),
+]);
+export type ConnectionScope = z.infer<typeof connectionScopeSchema>;
+
+const storedConnectionSchema = z.object({
+  schemaVersion: z.literal(1),
+  connection: z.unknown(),
+  scope: connectionScopeSchema,
+  /** Rovo actions may only read connections an admin enabled for the agent. */
+  agentEnabled: z.boolean(),
+  tokenHint: z.string(),
+  headerHints: z.record(z.string(), z.string()),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+const secretSchema = z.object({ apiToken: z.string(), headers: z.record(z.string(), z.string()) });
+export type StoredSecret = z.infer<typeof secretSchema>;
+
+export interface ConnectionEntry {
+  /** The connection as configured, with custom header values blanked: they are secrets. */
+  readonly connection: Connection;
+  readonly scope: ConnectionScope;
+  readonly agentEnabled: boolean;
+  readonly tokenHint: string;
+  readonly headerHints: Readonly<Record<string, string>>;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+export interface ConnectionWithSecret {
+  readonly entry: ConnectionEntry;
+  /** With its custom header values restored, ready for the provider. */
+  readonly connection: Connection;
+  readonly secret: ConnectionSecret;
+}
+
+export function hintOf(secret: string): string {
+  return secret.length <= 4 ? '••••' : `••••${secret.slice(-4)}`;
+}
+
+function blankHeaders(connection: Connection): Connection {
+  if (connection.kind !== 'jenkins') return connection;
+  return { ...connection, customHeaders: Object.fromEntries(Object.keys(connection.customHeaders).map((n) => [n, ''])) };
+}
+
+function toEntry(value: unknown): ConnectionEntry | undefined {
+  const stored = storedConnectionSchema.safeParse(value);
+  if (!stored.success) return undefined;
+  try {
+    // Stored records passed validation when written; loopback URLs are only ever stored by local runs.
+    const connection = parseConnection(stored.data.connection, { allowLoopbackHttp: true });
+    const { scope, agentEnabled, tokenHint, headerHints, createdAt, updatedAt } = stored.data;
+    return { connection, scope, agentEnabled, tokenHint, headerHints, createdAt, updatedAt };
+  } catch {
+    return undefined;
+  }
+}
+
+export class ConnectionStore {
+  async list(): Promise<ConnectionEntry[]> {
+    const entries: ConnectionEntry[] = [];
+    let cursor: string | undefined;
+    do {
+      let query = kvs.query().where('key', WhereConditions.beginsWith(keys.connectionPrefix)).limit(100);
+      if (cursor) query = query.cursor(cursor);
+      const page = await query.getMany();
+      for (const result of page.results) {
+        const entry = toEntry(result.value);
+        if (entry) entries.push(entry);
+      }
+      cursor = page.nextCursor;
+    } while (cursor);
+    return entries.sort((a, b) => a.connection.name.localeCompare(b.connection.name));
+  }
+
+  async get(id: string): Promise<ConnectionEntry | undefined> {
+    return toEntry(await kvs.get(keys.connection(id)));
+  }
+
+  async withSecret(id: string): Promise<ConnectionWithSecret | undefined> {
+    const entry = await this.get(id);
+    if (!entry) return undefined;
+    const secret = secretSchema.safeParse(await kvs.getSecret(keys.connectionSecret(id)));
+    if (!secret.success) return undefined;
+    const connection =
+      entry.connection.kind === 'jenkins' ? { ...entry.connection, customHeaders: secret.data.headers } : entry.connection;
+    return { entry, connection, secret: { apiToken: secret.data.apiToken } };
+  }
+
+  /** Writes the secret first, then the record, so a record never exists without its secret. */
+  async save(input: {
+    readonly connection: Connection;
+    readonly scope: ConnectionScope;
+    readonly agentEnabled: boolean;
+    readonly secret: StoredSecret;
+    readonly now: string;
+    readonly createdAt?: string | undefined;
+  }): Promise<ConnectionEntry> {
+    const secret = secretSchema.parse(input.secret);
+    await kvs.setSecret(keys.connectionSecret(input.connection.id), secret);
+    const record = {
+      schemaVersion: 1 as const,
+      connection: blankHeaders(input.connection),
+      scope: input.scope,
+      agentEnabled: input.agentEnabled,
+      tokenHint: hintOf(secret.apiToken),
+      headerHints: Object.fromEntries(Object.entries(secret.headers).map(([n, v]) => [n, hintOf(v)])),
+      createdAt: input.createdAt ?? input.now,
+      updatedAt: input.now,
+    };
+    await kvs.set(keys.connection(input.connection.id), record);
+    const entry = toEntry(record);
+    if (!entry) throw new Error('A connection record failed validation right after it was written');
+    return entry;
+  }
+
+  async secret(id: string): Promise<StoredSecret | undefined> {
+    const secret = secretSchema.safeParse(await kvs.getSecret(keys.connectionSecret(id)));
+    return secret.success ? secret.data : undefined;
+  }
+
+  async remove(id: string): Promise<void> {
+    await kvs.delete(keys.connection(id));
+    await kvs.deleteSecret(keys.connectionSecret(id));
+    await kvs.delete(keys.syncCursor(id));
+    await kvs.delete(keys.syncStatus(id));
+  }
+}

@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { BUILD_STATES, PROVIDER_KINDS } from '../domain/build';
+import { DEPLOY_STATES, type Deploy } from '../domain/deploy';
+import { ENVIRONMENT_TYPES } from '../domain/environment';
+import { commitSchema, jobRefSchema } from './build-record';
+
+export const deploySchema = z.object({
+  id: z.string(),
+  projectKey: z.string(),
+  environment: z.object({ id: z.string(), name: z.string(), type: z.enum(ENVIRONMENT_TYPES) }),
+  origin: z.discriminatedUnion('kind', [
+    z.object({
+      kind: z.literal('ci'),
+      sourceId: z.string(),
+      provider: z.enum(PROVIDER_KINDS),
+      connectionId: z.string(),
+      jobId: z.string(),
+      buildNumber: z.number(),
+    }),
+    z.object({ kind: z.literal('registration'), pipelineId: z.string(), runId: z.string() }),
+  ]),
+  pipeline: z.object({ id: z.string(), displayName: z.string(), url: z.string().nullable() }),
+  sequence: z.number(),
+  state: z.enum(DEPLOY_STATES),
+  sha: z.string().nullable(),
+  branch: z.string().nullable(),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+  url: z.string().nullable(),
+  trigger: z.string().nullable(),
+  commits: z.array(commitSchema),
+  commitsOmitted: z.number(),
+  issueKeys: z.array(z.string()),
+  snapshot: z.array(
+    z.object({
+      provider: z.enum(PROVIDER_KINDS),
+      connectionId: z.string(),
+      job: jobRefSchema,
+      number: z.number(),
+      url: z.string().nullable(),
+      stateAtDeploy: z.enum(BUILD_STATES),
+      startedAt: z.string().nullable(),
+      finishedAt: z.string().nullable(),
+      durationMs: z.number().nullable(),
+    }),
+  ),
+}) satisfies z.ZodType<Deploy>;
+
+/** What an issue's link keeps of its deploy, so the panel renders from one query. */
+export const deploySummarySchema = deploySchema.pick({
+  id: true,
+  projectKey: true,
+  environment: true,
+  pipeline: true,
+  sequence: true,
+  state: true,
+  sha: true,
+  branch: true,
+  startedAt: true,
+  finishedAt: true,
+  url: true,
+  trigger: true,
+});
+export type DeploySummary = z.infer<typeof deploySummarySchema>;
+
+export function summaryOf(deploy: Deploy): DeploySummary {
+  const { id, projectKey, environment, pipeline, sequence, state, sha, branch, startedAt, finishedAt, url, trigger } = deploy;
+  return { id, projectKey, environment, pipeline, sequence, state, sha, branch, startedAt, finishedAt, url, trigger };
+}

@@ -1,0 +1,48 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * Every storage key and entity name the app uses, in one place. KVS keys allow only
+ * `[a-zA-Z0-9:._\s-#]`, so free text (job names, branch names) goes in as a short hash.
+ */
+export const ENTITY = {
+  build: 'build',
+  deploy: 'deploy',
+  issueDeploy: 'issue-deploy',
+} as const;
+
+export const INDEX = {
+  buildsBySha: 'by-sha',
+  buildsByJob: 'by-job',
+  buildsByBranch: 'by-branch',
+  deploysByEnvironment: 'by-environment',
+  deploysByProject: 'by-project',
+  deploysBySha: 'by-sha',
+  linksByIssue: 'by-issue',
+} as const;
+
+export function digest(text: string, length = 24): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex').slice(0, length);
+}
+
+export const keys = {
+  build: (connectionId: string, jobId: string, number: number) => `b:${digest(`${connectionId}\n${jobId}`)}:${number}`,
+  deploy: (deployId: string) => `d:${deployId}`,
+  issueDeploy: (issueKey: string, deployId: string) => `l:${digest(issueKey, 16)}:${deployId}`,
+  connectionPrefix: 'conn:',
+  connection: (id: string) => `conn:${id}`,
+  connectionSecret: (id: string) => `conn-secret:${id}`,
+  projectConfig: (projectKey: string) => `project:${digest(projectKey, 16)}:config`,
+  deploySecret: (projectKey: string) => `project:${digest(projectKey, 16)}:deploy-secret`,
+  syncCursor: (connectionId: string) => `sync:cursor:${connectionId}`,
+  syncStatus: (connectionId: string) => `sync:status:${connectionId}`,
+  syncLease: (connectionId: string) => `sync:lease:${connectionId}`,
+  replayGuard: (signature: string) => `replay:${digest(signature, 32)}`,
+};
+
+/** Partition values of the indexes: never empty, since an index cannot hold an empty partition. */
+export const partitions = {
+  job: (connectionId: string, jobId: string) => digest(`${connectionId}\n${jobId}`),
+  branch: (connectionId: string, branch: string | null) => (branch ? digest(`${connectionId}\n${branch}`) : '-'),
+  sha: (sha: string | null) => (sha ? sha.toLowerCase() : '-'),
+  environment: (projectKey: string, environmentId: string) => `${projectKey}:${environmentId}`,
+};

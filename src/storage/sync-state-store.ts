@@ -1,0 +1,88 @@
+import { kvs } from '@forge/kvs';
+import { z } from 'zod';
+import { stableJson } from './kvs-helpers';
+import { keys } from './keys';
+
+/** What the settings page shows per connection, and what the panel uses to say data is stale. */
+export const syncStatusSchema = z.object({
+  schemaVersion: z.literal(1),
+  connectionId: z.string(),
+  /** The last run that found or wrote something, or failed. Idle runs write nothing, by design. */
+  lastRunAt: z.string(),
+  lastSuccessAt: z.string().optional(),
+  durationMs: z.number(),
+  buildsWritten: z.number(),
+  deploysWritten: z.number(),
+  requests: z.number(),
+  complete: z.boolean(),
+  error: z.object({ name: z.string(), message: z.string(), hint: z.string() }).optional(),
+  problems: z.array(z.object({ jobId: z.string(), name: z.string(), message: z.string(), hint: z.string() })).max(20),
+});
+export type SyncStatus = z.infer<typeof syncStatusSchema>;
+
+const leaseSchema = z.object({ owner: z.string(), expiresAt: z.number() });
+
+/** Sync cursors, status and leases per connection, in plain KVS keys. */
+export class SyncStateStore {
+  async cursor(connectionId: string): Promise<unknown> {
+    return kvs.get(keys.syncCursor(connectionId));
+  }
+
+  /** Writes the cursor only when it changed, so a run that found nothing writes nothing. */
+  async saveCursor(connectionId: string, cursor: unknown, previous: unknown): Promise<boolean> {
+    if (previous !== undefined && stableJson(previous) === stableJson(cursor)) return false;
+    await kvs.set(keys.syncCursor(connectionId), cursor as object);
+    return true;
+  }
+
+  async status(connectionId: string): Promise<SyncStatus | undefined> {
+    const parsed = syncStatusSchema.safeParse(await kvs.get(keys.syncStatus(connectionId)));
+    return parsed.success ? parsed.data : undefined;
+  }
+
+  async statuses(connectionIds: readonly string[]): Promise<SyncStatus[]> {
+    if (connectionIds.length === 0) return [];
+    const result = await kvs.batchGet<unknown>(connectionIds.map((id) => ({ key: keys.syncStatus(id) })));
+    return result.successfulKeys
+      .map((item) => syncStatusSchema.safeParse(item.value))
+      .filter((p) => p.success)
+      .map((p) => p.data);
+  }
+
+  async saveStatus(status: SyncStatus): Promise<void> {
+    await kvs.set(keys.syncStatus(status.connectionId), syncStatusSchema.parse(status));
+  }
+
+  /**
+   * Takes the connection's lease unless another live run holds it: an atomic create
+   * (`FAIL_IF_EXISTS`) that expires by itself, so a killed run cannot block the connection
+   * for longer than its own time limit. An expired lease that storage has not yet removed
+   * (Forge deletes expired keys lazily) is taken over. Two runs that race through a takeover
+   * are harmless: every sync write is idempotent; the lease only saves duplicate work.
+   */
+  async acquireLease(connectionId: string, owner: string, nowMillis: number, ttlSeconds: number): Promise<boolean> {
+    const key = keys.syncLease(connectionId);
+    const lease = { owner, expiresAt: nowMillis + ttlSeconds * 1000 };
+    const ttl = { value: ttlSeconds, unit: 'SECONDS' as const };
+    try {
+      await kvs.set(key, lease, { keyPolicy: 'FAIL_IF_EXISTS', ttl });
+      return true;
+    } catch (error) {
+      if (!isKeyExists(error)) throw error;
+    }
+    const current = leaseSchema.safeParse(await kvs.get(key));
+    if (current.success && current.data.owner !== owner && current.data.expiresAt > nowMillis) return false;
+    await kvs.set(key, lease, { ttl });
+    return true;
+  }
+
+  async releaseLease(connectionId: string, owner: string): Promise<void> {
+    const key = keys.syncLease(connectionId);
+    const current = leaseSchema.safeParse(await kvs.get(key));
+    if (current.success && current.data.owner === owner) await kvs.delete(key);
+  }
+}
+
+function isKeyExists(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && 'code' in error && error.code === 'KEY_ALREADY_EXISTS';
+}
