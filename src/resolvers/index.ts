@@ -1,8 +1,16 @@
 import Resolver from '@forge/resolver';
 import { defineAppInfoResolvers } from './app-info';
+import { defineIssuePanelResolvers } from './issue-panel';
+import { defineJenkinsInsightResolvers } from './jenkins-insight';
+import { defineConnectionResolvers } from './connections';
+import { defineProjectSettingsResolvers } from './project-settings';
 
 const resolver = new Resolver();
 defineAppInfoResolvers(resolver);
+defineIssuePanelResolvers(resolver);
+defineJenkinsInsightResolvers(resolver);
+defineConnectionResolvers(resolver);
+defineProjectSettingsResolvers(resolver);
 
 /** The one resolver function behind every Custom UI module (see manifest.yml `ui-resolver`). */
 export const uiResolver = resolver.getDefinitions();

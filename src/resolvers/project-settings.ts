@@ -1,0 +1,4 @@
+import type Resolver from '@forge/resolver';
+
+/** Placeholder until its issue lands; the owner replaces this file. */
+export function defineProjectSettingsResolvers(_resolver: Resolver): void {}
