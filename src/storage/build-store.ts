@@ -82,6 +82,18 @@ export class BuildStore {
     return page.results.map((r) => fromEntity(r.value)).filter((b): b is Build => b !== undefined);
   }
 
+  /** The latest builds of one job, newest first (a page of at most 100). */
+  async byJob(connectionId: string, jobId: string, limit = 20): Promise<Build[]> {
+    const page = await kvs
+      .entity<Record<string, unknown>>(ENTITY.build)
+      .query()
+      .index(INDEX.buildsByJob, { partition: [partitions.job(connectionId, jobId)] })
+      .sort(Sort.DESC)
+      .limit(Math.min(limit, PAGE_LIMIT))
+      .getMany();
+    return page.results.map((r) => fromEntity(r.value)).filter((b): b is Build => b !== undefined);
+  }
+
   /** Builds on a branch of one connection that started in (from, to], oldest first. */
   async onBranch(connectionId: string, branch: string, fromExclusive: number, toInclusive: number, max = 500): Promise<Build[]> {
     const found: Build[] = [];

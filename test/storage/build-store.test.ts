@@ -14,6 +14,7 @@ describe('BuildStore', () => {
     expect(await store.bySha('B'.repeat(40))).toEqual([build]);
     const onMain = await store.onBranch('jenkins-1', 'main', Date.parse('2026-11-01T09:00:00Z'), Date.parse('2026-11-01T10:00:00Z'));
     expect(onMain).toContainEqual(build);
+    expect((await store.byJob('jenkins-1', 'app/build')).map((b) => b.number)).toContain(11);
   });
 
   it('never rewrites an unchanged build, and writes a changed one once', async () => {
