@@ -1,31 +1,18 @@
 import type { Build } from '../../src/domain/build';
 import { deploySourceFor, isDeployRun, parseParameterCondition, type DeploySource } from '../../src/domain/deploy-source';
 import { compareEnvironments, environmentId } from '../../src/domain/environment';
+import { aBuild as aTestBuild } from '../support/builders';
 
 const production = { id: 'production', name: 'Production', type: 'production' as const };
 const staging = { id: 'staging', name: 'Staging', type: 'staging' as const };
 
-function aBuild(overrides: Partial<Build> = {}): Build {
-  return {
-    provider: 'jenkins',
-    connectionId: 'jenkins-1',
+const aBuild = (overrides: Partial<Build> = {}): Build =>
+  aTestBuild({
     job: { id: 'apps/deploy', displayName: 'deploy', url: null, folderPath: ['apps'] },
     number: 7,
-    state: 'successful',
-    rawState: 'SUCCESS',
-    startedAt: '2026-11-01T10:00:00.000Z',
-    finishedAt: '2026-11-01T10:05:00.000Z',
-    durationMs: 300_000,
-    sha: 'a'.repeat(40),
-    branch: 'main',
-    tag: null,
-    commits: [],
-    causes: [],
     parameters: [{ name: 'ENV', value: 'prod' }],
-    url: null,
     ...overrides,
-  };
-}
+  });
 
 const source = (overrides: Partial<DeploySource> = {}): DeploySource => ({
   id: 's1',
