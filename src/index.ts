@@ -2,3 +2,11 @@
 export { uiResolver } from './resolvers';
 export { syncScheduler, syncWorker } from './sync/entry-points';
 export { deployRegistration } from './webtrigger/deploy-registration';
+export {
+  jenkinsListJobsAction,
+  jenkinsJobHealthAction,
+  jenkinsBuildDetailsAction,
+  jenkinsBuildLogAction,
+  jenkinsQueueAction,
+  jenkinsPipelineStagesAction,
+} from './rovo/actions';

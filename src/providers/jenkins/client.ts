@@ -19,11 +19,28 @@ const JENKINS_HINTS: HintOverrides = {
     'Jenkins answers this while it is starting or in quiet-down mode (preparing for a restart). Retry in a few minutes.',
 };
 
-const STAGES_HINTS: HintOverrides = {
+export const STAGES_HINTS: HintOverrides = {
   NotFound:
     'Stages need the Pipeline Stage View plugin (pipeline-stage-view, which provides /wfapi), and only Pipeline ' +
     'jobs have them. Install the plugin, or ignore stages for this job.',
 };
+
+/**
+ * The shared HTTP layer set up for one Jenkins connection: credentials, custom headers and the
+ * Jenkins troubleshooting hints. Also used by the insight capabilities (./insight), which read
+ * other endpoints through the same transport.
+ */
+export function jenkinsHttp(connection: JenkinsConnection, secret: ConnectionSecret, deps: ProviderDeps): HttpClient {
+  const basic = Buffer.from(`${connection.username}:${secret.apiToken}`, 'utf8').toString('base64');
+  return new HttpClient({
+    label: 'Jenkins',
+    // Pre-emptive Basic authentication: Jenkins does not challenge API clients, it answers 403 or a login page.
+    headers: { ...connection.customHeaders, authorization: `Basic ${basic}` },
+    secrets: [secret.apiToken, basic, ...Object.values(connection.customHeaders)],
+    hints: JENKINS_HINTS,
+    deps,
+  });
+}
 
 /** Jenkins transport: URLs, authentication and `tree=` queries. Returns wire data only. */
 export class JenkinsClient {
@@ -34,15 +51,7 @@ export class JenkinsClient {
     secret: ConnectionSecret,
     deps: ProviderDeps,
   ) {
-    const basic = Buffer.from(`${connection.username}:${secret.apiToken}`, 'utf8').toString('base64');
-    this.http = new HttpClient({
-      label: 'Jenkins',
-      // Pre-emptive Basic authentication: Jenkins does not challenge API clients, it answers 403 or a login page.
-      headers: { ...connection.customHeaders, authorization: `Basic ${basic}` },
-      secrets: [secret.apiToken, basic, ...Object.values(connection.customHeaders)],
-      hints: JENKINS_HINTS,
-      deps,
-    });
+    this.http = jenkinsHttp(connection, secret, deps);
   }
 
   get baseUrl(): string {

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { DomainError } from '../domain/errors';
+import { JenkinsInsight } from '../providers/jenkins/insight';
+import { agentConnection } from './agent-connections';
+import { errorAnswer } from './answers/format';
+import { forgeProviderDeps } from './forge-deps';
+
+/** Requests one action may make: the widest capability (a listing of nested folders) needs about 20. */
+const ACTION_REQUEST_BUDGET = 40;
+
+/** Forge hands an action `{...inputs, context}` and, as second argument, the invocation context. */
+const invocationSchema = z.object({ principal: z.object({ accountId: z.string().min(1) }).optional() });
+
+export interface ActionScope {
+  readonly insight: JenkinsInsight;
+  /** The connection's name, as the person knows it. */
+  readonly connectionName: string;
+}
+
+export type ActionHandler = (payload: unknown, context: unknown) => Promise<string>;
+
+/**
+ * One Rovo action: validate the model's inputs, pick an agent-enabled connection, run one
+ * read-only capability and answer in text. Typed failures (a refusal, Jenkins' own troubleshooting
+ * message and hint) become the answer unchanged; anything else is thrown for Forge to record.
+ */
+export function defineAction<S extends z.ZodType<{ connection?: string | undefined }>>(
+  inputSchema: S,
+  run: (input: z.infer<S>, scope: ActionScope) => Promise<string>,
+): ActionHandler {
+  return async (payload, context) => {
+    const input = inputSchema.safeParse(payload);
+    if (!input.success) {
+      const problems = input.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ');
+      return `I could not use those inputs (${problems}). Ask again with a job's full name and a build number, last, lastFailed or lastSuccessful.`;
+    }
+    const invocation = invocationSchema.safeParse(context);
+    const accountId = invocation.success ? invocation.data.principal?.accountId : undefined;
+    try {
+      const { connection, secret } = await agentConnection(input.data.connection, accountId);
+      const insight = new JenkinsInsight(connection, secret, forgeProviderDeps(ACTION_REQUEST_BUDGET));
+      return await run(input.data, { insight, connectionName: connection.name });
+    } catch (error) {
+      if (error instanceof DomainError) return errorAnswer(error);
+      throw error;
+    }
+  };
+}
