@@ -1,11 +1,14 @@
 /**
  * `npm start`: the app on the local Forge emulator, with a seeded Jira around its Custom UI.
  * Environment: PORT (8080), HOST (127.0.0.1), FORGE_EMULATOR_STORAGE (.data/forge-kvs.sqlite),
- * FORGE_EMULATOR_SPEEDUP (10: scheduled triggers fire ten times as often as on Forge).
+ * FORGE_EMULATOR_SPEEDUP (10: scheduled triggers fire ten times as often as on Forge),
+ * DEMO_CI (on: local Jenkins, Buildkite and CircleCI stand-ins with growing histories, and the DEMO
+ * project set up to sync them; `off` leaves the app without connections).
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { Platform } from './emulator/platform';
+import { configureDemo, demoUrls, startDemoCi } from './demo/ci-demo';
 import { seedDemoSite } from './demo/seed';
 import { startBackgroundWork, parseSpeedup } from './server/background';
 import { EgressConsentFile } from './server/egress-consent-file';
@@ -45,6 +48,11 @@ async function main(): Promise<void> {
   const consents = new EgressConsentFile(path.join(path.dirname(storageFile), 'egress-consent.json'), platform.egressConsent);
   consents.load();
   warmUp(platform);
+  const demoCi = process.env['DEMO_CI'] === 'off' ? null : await startDemoCi();
+  if (demoCi) {
+    for (const change of await configureDemo(demoUrls(demoCi))) console.log(`[demo] ${change}`);
+    console.log(`[demo] CI stand-ins: Jenkins ${demoCi.jenkins.url}, Buildkite ${demoCi.buildkite.url}, CircleCI ${demoCi.circleci.url}`);
+  }
 
   const loopbackOnly = host === '127.0.0.1' || host === 'localhost' || host === '::1';
   const server = createHostServer({ platform, appRoot, onEgressChange: () => consents.save(), anyHost: !loopbackOnly });
@@ -52,6 +60,10 @@ async function main(): Promise<void> {
   platform.publicBaseUrl = `http://localhost:${actualPort}`;
   const background = startBackgroundWork(platform, { speedup });
   server.markReady();
+  // The first scheduled run would come only after one interval: sync the demo's CI right away.
+  if (demoCi) {
+    platform.app.runScheduledTrigger('sync-schedule').catch((error: unknown) => console.warn('[demo] the first sync could not be queued:', error));
+  }
   console.log(`Deploy Tracker on the local Forge emulator: ${platform.publicBaseUrl}/ (ready in ${Date.now() - started} ms)`);
   const shownStorage = storageFile.startsWith(appRoot + path.sep) ? path.relative(appRoot, storageFile) : storageFile;
   console.log(`  storage ${shownStorage}, scheduled triggers sped up ${speedup}x, Ctrl+C to stop`);
@@ -61,7 +73,7 @@ async function main(): Promise<void> {
     if (stopping) process.exit(1);
     stopping = true;
     console.log(`[start] ${signal}: stopping`);
-    Promise.all([server.close(), background.stop()])
+    Promise.all([server.close(), background.stop(), demoCi?.close()])
       .then(() => platform.close())
       .then(
         () => process.exit(0),

@@ -50,20 +50,27 @@ export interface BuildUpsertResult {
 /** Builds by job, commit and branch. One entity value per build; unchanged builds are never rewritten. */
 export class BuildStore {
   async upsert(builds: readonly Build[]): Promise<BuildUpsertResult> {
+    const changed = await this.changed(builds);
+    return { changed, billedWrites: await this.write(changed) };
+  }
+
+  /** The builds that are new or differ from what is stored (reads only; the last of duplicates wins). */
+  async changed(builds: readonly Build[]): Promise<Build[]> {
     const latest = new Map<string, Build>();
     for (const build of builds) latest.set(buildKey(build), build);
     const existing = await getEntities(ENTITY.build, [...latest.keys()]);
     const changed: Build[] = [];
     for (const [key, build] of latest) {
       const before = existing.get(key);
-      const next = toEntity(build);
-      if (before !== undefined && stableJson(before) === stableJson(next)) continue;
+      if (before !== undefined && stableJson(before) === stableJson(toEntity(build))) continue;
       changed.push(build);
     }
-    const billedWrites = await writeEntities(
-      changed.map((build) => ({ entityName: ENTITY.build, key: buildKey(build), value: toEntity(build) })),
-    );
-    return { changed, billedWrites };
+    return changed;
+  }
+
+  /** Writes builds as they are, 25 to a billed write; returns the billed writes. */
+  async write(builds: readonly Build[]): Promise<number> {
+    return writeEntities(builds.map((build) => ({ entityName: ENTITY.build, key: buildKey(build), value: toEntity(build) })));
   }
 
   async get(connectionId: string, jobId: string, number: number): Promise<Build | undefined> {

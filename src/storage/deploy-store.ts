@@ -39,6 +39,46 @@ function linkEntity(issueKey: string, deploy: Deploy): Record<string, unknown> {
   };
 }
 
+/** Below Forge's 4 MB per transaction, with room for the request around the values. */
+const MAX_GROUP_BYTES = 3 * 1024 * 1024;
+
+interface DeployChange {
+  readonly writes: EntityWrite[];
+  readonly dropped: string[];
+}
+
+/** What saving `deploy` over `previous` writes: its links (changed ones only) then itself; null when unchanged. */
+function changeOf(deploy: Deploy, previous: Deploy | undefined): DeployChange | null {
+  const next = toEntity(deploy);
+  if (previous && stableJson(toEntity(previous)) === stableJson(next)) return null;
+  const summaryChanged = !previous || stableJson(summaryOf(previous)) !== stableJson(summaryOf(deploy));
+  const linkKeys = summaryChanged ? deploy.issueKeys : deploy.issueKeys.filter((k) => !previous.issueKeys.includes(k));
+  // Links first, the deploy last: if the run dies in between, the deploy still looks unsaved
+  // and the next run writes everything again, so no link is ever lost.
+  const writes: EntityWrite[] = [
+    ...linkKeys.map((issueKey) => ({ entityName: ENTITY.issueDeploy, key: keys.issueDeploy(issueKey, deploy.id), value: linkEntity(issueKey, deploy) })),
+    { entityName: ENTITY.deploy, key: keys.deploy(deploy.id), value: next },
+  ];
+  const dropped = previous ? previous.issueKeys.filter((k) => !deploy.issueKeys.includes(k)) : [];
+  return { writes, dropped };
+}
+
+async function deleteLinks(deployId: string, issueKeys: readonly string[]): Promise<number> {
+  for (let i = 0; i < issueKeys.length; i += TRANSACTION_LIMIT) {
+    const transaction = kvs.transact();
+    for (const issueKey of issueKeys.slice(i, i + TRANSACTION_LIMIT)) {
+      transaction.delete(keys.issueDeploy(issueKey, deployId), { entityName: ENTITY.issueDeploy });
+    }
+    await transaction.execute();
+  }
+  return Math.ceil(issueKeys.length / TRANSACTION_LIMIT);
+}
+
+export interface DeploySaveAllResult {
+  readonly written: string[];
+  readonly billedWrites: number;
+}
+
 export interface DeploySaveResult {
   readonly written: boolean;
   readonly billedWrites: number;
@@ -65,30 +105,40 @@ export class DeployStore {
   }
 
   async save(deploy: Deploy, previous: Deploy | undefined): Promise<DeploySaveResult> {
-    const next = toEntity(deploy);
-    if (previous && stableJson(toEntity(previous)) === stableJson(next)) return { written: false, billedWrites: 0 };
-    const summaryChanged = !previous || stableJson(summaryOf(previous)) !== stableJson(summaryOf(deploy));
-    const linkKeys = summaryChanged ? deploy.issueKeys : deploy.issueKeys.filter((k) => !previous.issueKeys.includes(k));
-    // Links first, the deploy last: if the run dies in between, the deploy still looks unsaved
-    // and the next run writes everything again, so no link is ever lost.
-    const writes: EntityWrite[] = [
-      ...linkKeys.map((issueKey) => ({
-        entityName: ENTITY.issueDeploy,
-        key: keys.issueDeploy(issueKey, deploy.id),
-        value: linkEntity(issueKey, deploy),
-      })),
-      { entityName: ENTITY.deploy, key: keys.deploy(deploy.id), value: next },
-    ];
-    const billedWrites = await writeEntities(writes);
-    const dropped = previous ? previous.issueKeys.filter((k) => !deploy.issueKeys.includes(k)) : [];
-    for (let i = 0; i < dropped.length; i += TRANSACTION_LIMIT) {
-      const transaction = kvs.transact();
-      for (const issueKey of dropped.slice(i, i + TRANSACTION_LIMIT)) {
-        transaction.delete(keys.issueDeploy(issueKey, deploy.id), { entityName: ENTITY.issueDeploy });
+    const change = changeOf(deploy, previous);
+    if (!change) return { written: false, billedWrites: 0 };
+    const billedWrites = await writeEntities(change.writes);
+    return { written: true, billedWrites: billedWrites + (await deleteLinks(deploy.id, change.dropped)) };
+  }
+
+  /**
+   * Several deploys at once, their values packed into transactions of 25 operations (one billed
+   * write each) in order, each deploy's links before the deploy: a run that dies half-way leaves
+   * every deploy it had not finished looking unsaved, as `save` does. Returns the ids written.
+   */
+  async saveAll(items: readonly { readonly deploy: Deploy; readonly previous: Deploy | undefined }[]): Promise<DeploySaveAllResult> {
+    const written: string[] = [];
+    const groups: EntityWrite[][] = [[]];
+    let groupBytes = 0;
+    const dropped: { deployId: string; issueKeys: string[] }[] = [];
+    for (const { deploy, previous } of items) {
+      const change = changeOf(deploy, previous);
+      if (!change) continue;
+      written.push(deploy.id);
+      if (change.dropped.length) dropped.push({ deployId: deploy.id, issueKeys: change.dropped });
+      // Forge refuses a transaction over 4 MB: a deploy with long commit lists starts a new group.
+      const bytes = JSON.stringify(change.writes).length;
+      if (groupBytes + bytes > MAX_GROUP_BYTES) {
+        groups.push([]);
+        groupBytes = 0;
       }
-      await transaction.execute();
+      groups[groups.length - 1]?.push(...change.writes);
+      groupBytes += bytes;
     }
-    return { written: true, billedWrites: billedWrites + Math.ceil(dropped.length / TRANSACTION_LIMIT) };
+    let billedWrites = 0;
+    for (const group of groups) billedWrites += await writeEntities(group);
+    for (const { deployId, issueKeys } of dropped) billedWrites += await deleteLinks(deployId, issueKeys);
+    return { written, billedWrites };
   }
 
   /** The latest deploy to an environment that started before `beforeMillis`. */
@@ -103,6 +153,42 @@ export class DeployStore {
       .getMany();
     const first = page.results[0];
     return first ? fromEntity(first.value) : undefined;
+  }
+
+  /** The latest `limit` deploys to an environment that started before `beforeMillis`, newest first. */
+  async recentTo(projectKey: string, environmentId: string, beforeMillis: number, limit: number): Promise<Deploy[]> {
+    const page = await kvs
+      .entity<Record<string, unknown>>(ENTITY.deploy)
+      .query()
+      .index(INDEX.deploysByEnvironment, { partition: [partitions.environment(projectKey, environmentId)] })
+      .where(WhereConditions.lessThan(beforeMillis))
+      .sort(Sort.DESC)
+      .limit(Math.min(Math.max(1, limit), PAGE_LIMIT))
+      .getMany();
+    return page.results.map((r) => fromEntity(r.value)).filter((d): d is Deploy => d !== undefined);
+  }
+
+  /** A project's deploys that started at or after `fromMillis`, oldest first, every page. */
+  async byProjectSince(projectKey: string, fromMillis: number): Promise<Deploy[]> {
+    const found: Deploy[] = [];
+    let cursor: string | undefined;
+    do {
+      let query = kvs
+        .entity<Record<string, unknown>>(ENTITY.deploy)
+        .query()
+        .index(INDEX.deploysByProject, { partition: [projectKey] })
+        .where(WhereConditions.greaterThanEqualTo(fromMillis))
+        .sort(Sort.ASC)
+        .limit(PAGE_LIMIT);
+      if (cursor) query = query.cursor(cursor);
+      const page = await query.getMany();
+      for (const result of page.results) {
+        const deploy = fromEntity(result.value);
+        if (deploy) found.push(deploy);
+      }
+      cursor = page.nextCursor;
+    } while (cursor);
+    return found;
   }
 
   /** Deploys of one commit, oldest first. */

@@ -31,6 +31,7 @@ export const keys = {
   connectionPrefix: 'conn:',
   connection: (id: string) => `conn:${id}`,
   connectionSecret: (id: string) => `conn-secret:${id}`,
+  projectPrefix: 'project:',
   projectConfig: (projectKey: string) => `project:${digest(projectKey, 16)}:config`,
   deploySecret: (projectKey: string) => `project:${digest(projectKey, 16)}:deploy-secret`,
   syncCursor: (connectionId: string) => `sync:cursor:${connectionId}`,

@@ -1,15 +1,21 @@
-import { kvs } from '@forge/kvs';
+import { kvs, WhereConditions } from '@forge/kvs';
 import { projectConfigSchema, type ProjectConfig } from '../domain/project-config';
+import { withNulls, withoutNulls } from './build-record';
 import { keys } from './keys';
+
+/** KVS refuses `null`: stored configs spell "no default build server" as an absent field. */
+function parseConfig(value: unknown): ProjectConfig | undefined {
+  const parsed = withNulls(projectConfigSchema, value);
+  return parsed.success ? parsed.data : undefined;
+}
 
 export class ProjectConfigStore {
   async get(projectKey: string): Promise<ProjectConfig | undefined> {
-    const parsed = projectConfigSchema.safeParse(await kvs.get(keys.projectConfig(projectKey)));
-    return parsed.success ? parsed.data : undefined;
+    return parseConfig(await kvs.get(keys.projectConfig(projectKey)));
   }
 
   async save(config: ProjectConfig): Promise<void> {
-    await kvs.set(keys.projectConfig(config.projectKey), projectConfigSchema.parse(config));
+    await kvs.set(keys.projectConfig(config.projectKey), withoutNulls(projectConfigSchema.parse(config)));
   }
 
   /** Every configured project; the sync reads them once per run. */
@@ -19,10 +25,27 @@ export class ProjectConfigStore {
       const batch = projectKeys.slice(i, i + 25).map((key) => ({ key: keys.projectConfig(key) }));
       const result = await kvs.batchGet<unknown>(batch);
       for (const item of result.successfulKeys) {
-        const parsed = projectConfigSchema.safeParse(item.value);
-        if (parsed.success) configs.push(parsed.data);
+        const config = parseConfig(item.value);
+        if (config) configs.push(config);
       }
     }
+    return configs;
+  }
+
+  /** Every stored configuration, found by key prefix: one read per 100 projects, whatever the site's size. */
+  async list(): Promise<ProjectConfig[]> {
+    const configs: ProjectConfig[] = [];
+    let cursor: string | undefined;
+    do {
+      let query = kvs.query().where('key', WhereConditions.beginsWith(keys.projectPrefix)).limit(100);
+      if (cursor) query = query.cursor(cursor);
+      const page = await query.getMany();
+      for (const result of page.results) {
+        const config = parseConfig(result.value);
+        if (config) configs.push(config);
+      }
+      cursor = page.nextCursor;
+    } while (cursor);
     return configs;
   }
 

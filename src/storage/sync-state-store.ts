@@ -35,6 +35,11 @@ export class SyncStateStore {
     return true;
   }
 
+  /** Forgets where the last sync stopped: the next sync of this connection is a first sync. */
+  async resetCursor(connectionId: string): Promise<void> {
+    await kvs.delete(keys.syncCursor(connectionId));
+  }
+
   async status(connectionId: string): Promise<SyncStatus | undefined> {
     const parsed = syncStatusSchema.safeParse(await kvs.get(keys.syncStatus(connectionId)));
     return parsed.success ? parsed.data : undefined;

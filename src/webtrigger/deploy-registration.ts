@@ -1,18 +1,130 @@
-/** Forge's web trigger response shape: headers are lists of values. */
-export interface WebtriggerResponse {
-  readonly statusCode: number;
-  readonly headers: Record<string, string[]>;
-  readonly body: string;
+import type { ProjectConfig } from '../domain/project-config';
+import { ProjectConfigStore } from '../storage/project-config-store';
+import { header, jsonReply, queryParameter, Refusal, refusalReply, webtriggerRequestSchema, type WebtriggerRequest, type WebtriggerResponse } from './http';
+import { registerDeploy } from './register';
+import { registrationSchema, type Registration } from './registration-body';
+import { claimSignature, releaseSignature } from './replay-guard';
+import { MAX_CLOCK_SKEW_SECONDS, SIGNATURE_HEADER, signatureProblem, TIMESTAMP_HEADER, type SignatureProblem } from './signature';
+
+export type { WebtriggerResponse } from './http';
+
+/** A deploy with 500 commits of long messages fits; anything larger is not a deploy. */
+export const MAX_BODY_BYTES = 512 * 1024;
+const PROJECT_KEY = /^[A-Z][A-Z0-9_]{1,254}$/;
+
+function requireShape(event: unknown): WebtriggerRequest {
+  const parsed = webtriggerRequestSchema.safeParse(event);
+  if (!parsed.success) throw new Refusal(400, 'bad_request', 'The request could not be read.');
+  return parsed.data;
+}
+
+function requirePost(request: WebtriggerRequest): void {
+  if (request.method.toUpperCase() !== 'POST') {
+    throw new Refusal(405, 'method_not_allowed', `Send deploys with POST, not ${request.method}.`, { Allow: ['POST'] });
+  }
+}
+
+function requireProjectKey(request: WebtriggerRequest): string {
+  const key = queryParameter(request, 'project')?.trim().toUpperCase();
+  if (!key) throw new Refusal(400, 'missing_project', 'Add the Jira project key to the URL: ?project=KEY.');
+  if (!PROJECT_KEY.test(key)) throw new Refusal(400, 'invalid_project', `"${key}" is not a Jira project key.`);
+  return key;
+}
+
+function requireJson(request: WebtriggerRequest): void {
+  const type = header(request, 'content-type') ?? '';
+  if (!/^application\/json\s*(;|$)/i.test(type.trim())) {
+    throw new Refusal(415, 'unsupported_media_type', `Send the body as JSON with "Content-Type: application/json"${type ? `, not "${type}"` : ''}.`);
+  }
+}
+
+function requireSize(request: WebtriggerRequest): void {
+  const bytes = Buffer.byteLength(request.body, 'utf8');
+  if (bytes > MAX_BODY_BYTES) {
+    throw new Refusal(413, 'payload_too_large', `The body is ${Math.ceil(bytes / 1024)} KiB; the limit is ${MAX_BODY_BYTES / 1024} KiB. Send fewer commits.`);
+  }
+}
+
+async function requireEnabled(projectKey: string): Promise<{ config: ProjectConfig; secret: string }> {
+  const store = new ProjectConfigStore();
+  const [config, secret] = await Promise.all([store.get(projectKey), store.deploySecret(projectKey)]);
+  if (!config || !secret) {
+    throw new Refusal(404, 'not_enabled', `Deploy registration is not enabled for project ${projectKey}: create a signing secret in the project's Deploy Tracker settings.`);
+  }
+  return { config, secret };
+}
+
+const SIGNATURE_REFUSALS: Record<SignatureProblem['kind'], (problem: SignatureProblem) => Refusal> = {
+  'missing-timestamp': () => new Refusal(401, 'missing_timestamp', `Send the time of signing, in Unix seconds, in the ${TIMESTAMP_HEADER} header.`),
+  'stale-timestamp': (p) =>
+    new Refusal(
+      401,
+      'stale_timestamp',
+      `The ${TIMESTAMP_HEADER} header is ${'skewSeconds' in p ? p.skewSeconds : '?'} s away from the current time; at most ${MAX_CLOCK_SKEW_SECONDS} s are accepted. Sign each request when you send it, and check the sender's clock.`,
+    ),
+  'missing-signature': () => new Refusal(401, 'missing_signature', `Sign the request: ${SIGNATURE_HEADER}: sha256=<HMAC-SHA256 of "<timestamp>.<body>" with the project's secret, in hex>.`),
+  'malformed-signature': () => new Refusal(401, 'malformed_signature', `The ${SIGNATURE_HEADER} header must be "sha256=" followed by 64 hexadecimal characters.`),
+  'bad-signature': () =>
+    new Refusal(403, 'bad_signature', "The signature does not match: sign exactly the body sent, prefixed by the timestamp and a dot, with this project's current secret."),
+};
+
+function requireSignature(request: WebtriggerRequest, secret: string, nowMillis: number): string {
+  const problem = signatureProblem({
+    secret,
+    body: request.body,
+    timestampHeader: header(request, TIMESTAMP_HEADER),
+    signatureHeader: header(request, SIGNATURE_HEADER),
+    nowSeconds: Math.floor(nowMillis / 1000),
+  });
+  if (problem) throw SIGNATURE_REFUSALS[problem.kind](problem);
+  return `${header(request, TIMESTAMP_HEADER) ?? ''}:${header(request, SIGNATURE_HEADER)?.trim().toLowerCase() ?? ''}`;
+}
+
+function requireBody(request: WebtriggerRequest): Registration {
+  let json: unknown;
+  try {
+    json = JSON.parse(request.body);
+  } catch {
+    throw new Refusal(400, 'invalid_json', 'The body is not valid JSON.');
+  }
+  const parsed = registrationSchema.safeParse(json);
+  if (!parsed.success) {
+    const fields = parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ');
+    throw new Refusal(400, 'invalid_body', `The deploy is not valid: ${fields}.`);
+  }
+  return parsed.data;
 }
 
 /**
- * Deploy registration from other tools (issue 5 adds signed requests). Until a project has
- * created its signing secret, every request is refused with a message saying so.
+ * Deploy registration from any other tool. Checks run in order and the first failure answers,
+ * each with its own status and a message saying what to fix; nothing is written before the
+ * request is authenticated and valid. A replayed request (same signature) is refused once its
+ * first copy was accepted; a request that could not be recorded can be sent again as it was.
  */
-export async function deployRegistration(): Promise<WebtriggerResponse> {
-  return {
-    statusCode: 404,
-    headers: { 'Content-Type': ['application/json'] },
-    body: JSON.stringify({ error: 'Deploy registration is not enabled for any project yet.' }),
-  };
+export async function deployRegistration(event: unknown): Promise<WebtriggerResponse> {
+  const now = () => Date.now();
+  try {
+    const request = requireShape(event);
+    requirePost(request);
+    const projectKey = requireProjectKey(request);
+    requireJson(request);
+    requireSize(request);
+    const { config, secret } = await requireEnabled(projectKey);
+    const signature = requireSignature(request, secret, now());
+    const body = requireBody(request);
+    if (!(await claimSignature(signature, now()))) {
+      throw new Refusal(409, 'replayed', 'This exact request was received before (same signature). Sign each request anew when you send it.');
+    }
+    try {
+      const { deploy, created } = await registerDeploy(config, body, now());
+      return jsonReply(created ? 201 : 200, { deployId: deploy.id, environment: deploy.environment, state: deploy.state, issueKeys: deploy.issueKeys });
+    } catch (error) {
+      await releaseSignature(signature).catch(() => undefined);
+      throw error;
+    }
+  } catch (error) {
+    if (error instanceof Refusal) return refusalReply(error);
+    console.error('[deploy-registration] failed:', error instanceof Error ? error.message : error);
+    return jsonReply(503, { error: 'unavailable', message: 'The deploy could not be recorded just now; send the same request again in a minute.' });
+  }
 }

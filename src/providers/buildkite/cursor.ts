@@ -3,22 +3,41 @@ import { z } from 'zod';
 /**
  * Where the last Buildkite sync stopped, in the server's own timestamps.
  *
- * A running build has no `finished_at`, so one query cannot catch both new and finishing builds.
- * Each sync asks twice, organisation-wide:
- *   1. `finished_from=finishedFrom`: every build that finished since, including builds first
- *      seen running by an earlier sync, whenever they were created;
- *   2. `created_from=createdFrom` with the unfinished states: builds started since, so they show
- *      as in progress before they finish.
- * Both cursors move to the newest timestamp seen, minus an overlap for builds that become
- * visible late; builds seen twice are the same build (same id) and the caller upserts them.
+ * The first sync asks twice, organisation-wide: `finished_from` (builds that finished in the
+ * look-back window) and `created_from` with the unfinished states (builds still running).
+ * After that, one query a run is enough when nothing is running: `created_from=createdFrom`
+ * in every state lists each new build once, finished or not. Builds seen unfinished are kept in
+ * `open` (with their creation time) until a later answer shows them again:
+ *   - open builds created less than OPEN_REACH_MS before `createdFrom` are covered by starting
+ *     that same query at the oldest of them (still one request);
+ *   - older ones (a build blocked for hours) are read one by one, a few a run.
+ * A listing cut off at its page limit leaves `gap`: builds created in [from, to] not yet read,
+ * which the next runs read with `created_to` until none are left.
+ * `finishedFrom` is where the first sync's `finished_from` query left off; later syncs do not
+ * need it and leave it alone, so a run that finds nothing leaves the cursor unchanged.
  */
+const iso = z.iso.datetime({ offset: true });
+
+export const MAX_OPEN_BUILDS = 200;
+
+export const openBuildSchema = z.object({
+  id: z.string(),
+  pipeline: z.string(),
+  number: z.number().int(),
+  createdAt: iso,
+});
+export type OpenBuild = z.infer<typeof openBuildSchema>;
+
 export const buildkiteCursorSchema = z.object({
   provider: z.literal('buildkite'),
   version: z.literal(1),
-  finishedFrom: z.iso.datetime({ offset: true }),
-  createdFrom: z.iso.datetime({ offset: true }),
+  finishedFrom: iso,
+  createdFrom: iso,
+  open: z.array(openBuildSchema).max(MAX_OPEN_BUILDS).optional(),
+  gap: z.object({ from: iso, to: iso }).optional(),
 });
 export type BuildkiteCursor = z.infer<typeof buildkiteCursorSchema>;
+export type CreatedGap = NonNullable<BuildkiteCursor['gap']>;
 
 export const UNFINISHED_STATES = ['scheduled', 'running', 'blocked', 'failing', 'canceling', 'creating', 'waiting'] as const;
 
@@ -30,4 +49,23 @@ export function advance(current: string, seen: readonly (string | null | undefin
     if (Number.isFinite(time) && time > best) best = time;
   }
   return new Date(best).toISOString();
+}
+
+/** The oldest of some server timestamps, or null when none parses. */
+export function oldest(seen: readonly (string | null | undefined)[]): string | null {
+  let best = Number.POSITIVE_INFINITY;
+  for (const value of seen) {
+    const time = value ? Date.parse(value) : NaN;
+    if (Number.isFinite(time) && time < best) best = time;
+  }
+  return Number.isFinite(best) ? new Date(best).toISOString() : null;
+}
+
+/** One range covering both gaps: re-reading what lies between them is harmless, losing it is not. */
+export function mergeGaps(a: CreatedGap | undefined, b: CreatedGap | undefined): CreatedGap | undefined {
+  if (!a || !b) return a ?? b;
+  return {
+    from: Date.parse(a.from) <= Date.parse(b.from) ? a.from : b.from,
+    to: Date.parse(a.to) >= Date.parse(b.to) ? a.to : b.to,
+  };
 }

@@ -5,9 +5,8 @@ import type { ProviderDeps } from '../http/types';
 import type { BuildPage, ConnectionTestResult, Provider, ProviderCursor } from '../provider';
 import { SyncRun } from '../sync-run';
 import { BuildkiteClient } from './client';
-import { advance, UNFINISHED_STATES, type BuildkiteCursor } from './cursor';
+import { firstSync, nextSync } from './incremental';
 import { mapBuildkiteBuild } from './map';
-import type { WireBuild } from './wire';
 
 const REQUIRED_SCOPES = ['read_builds'];
 const USEFUL_SCOPES = ['read_pipelines', 'read_organizations'];
@@ -61,38 +60,21 @@ export class BuildkiteProvider implements Provider {
     return listing.items.map((p) => ({ id: p.slug, displayName: p.name ?? p.slug, url: p.web_url ?? null, folderPath: [] }));
   }
 
-  /** Two org-wide queries per sync (see cursor.ts), one request each unless a page fills up. */
+  /**
+   * One org-wide query when nothing runs (two on the first sync); see cursor.ts. The page is
+   * incomplete while a listing cut short at its page limit leaves older builds to read.
+   */
   async listBuildsSince(cursor: ProviderCursor | undefined): Promise<BuildPage> {
-    const start = new Date(this.deps.clock.now() - this.options.initialLookbackMs).toISOString();
-    const from: BuildkiteCursor =
-      cursor?.provider === 'buildkite' ? cursor : { provider: 'buildkite', version: 1, finishedFrom: start, createdFrom: start };
     const run = new SyncRun(this.deps.budget);
-    const finished = await run.step('finished builds', () => this.client.builds({ finished_from: this.minusOverlap(from.finishedFrom) }));
-    const started = await run.step('running builds', () =>
-      this.client.builds({ created_from: this.minusOverlap(from.createdFrom), 'state[]': UNFINISHED_STATES }),
-    );
-    const finishedBuilds = finished.kind === 'done' ? finished.value.items : [];
-    const startedBuilds = started.kind === 'done' ? started.value.items : [];
-    const byId = new Map<string, WireBuild>();
-    // Finished answers win: a build may have finished between the two queries.
-    for (const build of [...startedBuilds, ...finishedBuilds]) byId.set(build.id, build);
-    run.builds.push(...[...byId.values()].map((b) => mapBuildkiteBuild(b, this.connection.id)));
-    return run.page({
-      provider: 'buildkite',
-      version: 1,
-      finishedFrom: finished.kind === 'done' ? advance(from.finishedFrom, finishedBuilds.map((b) => b.finished_at)) : from.finishedFrom,
-      createdFrom:
-        finished.kind === 'done' && started.kind === 'done'
-          ? advance(from.createdFrom, [...finishedBuilds, ...startedBuilds].map((b) => b.created_at))
-          : from.createdFrom,
-    });
+    const window = { lookbackMs: this.options.initialLookbackMs, overlapMs: this.options.overlapMs, now: this.deps.clock.now() };
+    const outcome =
+      cursor?.provider === 'buildkite' ? await nextSync(this.client, run, cursor, window) : await firstSync(this.client, run, window);
+    run.builds.push(...outcome.builds.map((b) => mapBuildkiteBuild(b, this.connection.id)));
+    const page = run.page(outcome.cursor);
+    return outcome.cursor.gap ? { ...page, complete: false } : page;
   }
 
   async getBuild(jobId: string, number: number): Promise<Build> {
     return mapBuildkiteBuild((await this.client.build(jobId, number)).data, this.connection.id);
-  }
-
-  private minusOverlap(iso: string): string {
-    return new Date(Date.parse(iso) - this.options.overlapMs).toISOString();
   }
 }

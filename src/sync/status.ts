@@ -1,0 +1,58 @@
+import type { SyncStatus } from '../storage/sync-state-store';
+
+export interface Problem {
+  readonly jobId: string;
+  readonly name: string;
+  readonly message: string;
+  readonly hint: string;
+}
+
+export interface RunReport {
+  readonly connectionId: string;
+  readonly now: number;
+  readonly durationMs: number;
+  readonly buildsWritten: number;
+  readonly deploysWritten: number;
+  readonly requests: number;
+  readonly complete: boolean;
+  readonly error: { readonly name: string; readonly message: string; readonly hint: string } | undefined;
+  readonly problems: readonly Problem[];
+}
+
+/** A connection that keeps failing the same way still shows it was tried, once an hour. */
+const REFRESH_FAILING_MS = 3_600_000;
+const MAX_PROBLEMS = 20;
+
+export function statusOf(report: RunReport, previous: SyncStatus | undefined): SyncStatus {
+  const at = new Date(report.now).toISOString();
+  const succeeded = report.complete && !report.error;
+  const lastSuccessAt = succeeded ? at : previous?.lastSuccessAt;
+  return {
+    schemaVersion: 1,
+    connectionId: report.connectionId,
+    lastRunAt: at,
+    ...(lastSuccessAt ? { lastSuccessAt } : {}),
+    durationMs: report.durationMs,
+    buildsWritten: report.buildsWritten,
+    deploysWritten: report.deploysWritten,
+    requests: report.requests,
+    complete: report.complete,
+    ...(report.error ? { error: report.error } : {}),
+    problems: report.problems.slice(0, MAX_PROBLEMS).map((p) => ({ ...p })),
+  };
+}
+
+/**
+ * Whether a run with nothing else to write must still write its status: the first run, a change
+ * of error, problems or completeness, or a failure last recorded more than an hour ago. A healthy
+ * run that found nothing writes nothing.
+ */
+export function statusNeedsWrite(report: RunReport, previous: SyncStatus | undefined): boolean {
+  if (!previous) return true;
+  const key = (error: RunReport['error']) => (error ? `${error.name}\n${error.message}` : '');
+  if (key(report.error) !== key(previous.error)) return true;
+  if (report.complete !== previous.complete) return true;
+  const problems = (list: readonly Problem[]) => list.slice(0, MAX_PROBLEMS).map((p) => `${p.jobId}\n${p.name}\n${p.message}`).join('\n');
+  if (problems(report.problems) !== problems(previous.problems)) return true;
+  return report.error !== undefined && report.now - Date.parse(previous.lastRunAt) > REFRESH_FAILING_MS;
+}

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { DEPLOY_STATES } from '../domain/deploy';
+import { ENVIRONMENT_TYPES } from '../domain/environment';
+
+const isoTime = z.iso.datetime({ offset: true }).describe('an ISO 8601 time such as 2026-11-01T10:00:00Z');
+const httpUrl = z
+  .url({ protocol: /^https?$/ })
+  .max(2000)
+  .describe('an http(s) URL');
+
+/** The JSON a deploy registration request carries. Unknown fields are refused, so a typo does not go unnoticed. */
+export const registrationSchema = z.strictObject({
+  environment: z.strictObject({
+    name: z.string().trim().min(1).max(100),
+    type: z.enum(ENVIRONMENT_TYPES),
+  }),
+  sha: z
+    .string()
+    .regex(/^[0-9a-fA-F]{7,64}$/, 'the commit SHA that was deployed (7 to 64 hexadecimal characters)'),
+  state: z.enum(DEPLOY_STATES),
+  url: httpUrl,
+  pipeline: z
+    .strictObject({
+      id: z.string().trim().min(1).max(255),
+      name: z.string().trim().min(1).max(255).optional(),
+      url: httpUrl.optional(),
+    })
+    .optional(),
+  runId: z.string().trim().min(1).max(255).describe('identifies the run: the same run sent again updates its deploy'),
+  commits: z
+    .array(
+      z.strictObject({
+        sha: z.string().min(1).max(64),
+        message: z.string().max(10_000),
+        author: z.string().max(255).optional(),
+        timestamp: isoTime.optional(),
+      }),
+    )
+    .max(500)
+    .optional(),
+  startedAt: isoTime.optional(),
+  finishedAt: isoTime.optional(),
+  branch: z.string().trim().min(1).max(255).optional(),
+});
+export type Registration = z.infer<typeof registrationSchema>;
