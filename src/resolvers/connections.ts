@@ -1,4 +1,65 @@
 import type Resolver from '@forge/resolver';
+import { pageOf, requirePageAdmin } from '../connections/access';
+import { currentUrlRules } from '../connections/url-rules';
+import { Connections } from '../connections/use-cases';
+import {
+  CONNECTION_RESOLVERS as KEYS,
+  connectionIdPayloadSchema,
+  emptyPayloadSchema,
+  savePayloadSchema,
+  testDraftPayloadSchema,
+} from '../shared/contract/connections';
+import { ConnectionStore } from '../storage/connection-store';
+import { ProjectConfigStore } from '../storage/project-config-store';
+import { payloadOf } from '../connections/payload';
+import { defineResolver, type CallerContext } from './define';
 
-/** Placeholder until its issue lands; the owner replaces this file. */
-export function defineConnectionResolvers(_resolver: Resolver): void {}
+/** Resolves the page from the Forge context and checks, with Jira, that the caller administers it. */
+async function authorized(caller: CallerContext) {
+  const page = pageOf(caller);
+  await requirePageAdmin(caller, page);
+  // Built per call: warm processes serve several sites, so nothing per-site lives at module level.
+  return { page, connections: new Connections(new ConnectionStore(), new ProjectConfigStore(), currentUrlRules()) };
+}
+
+/**
+ * CI connections, on the admin page (site-wide, Jira admins) and on project settings pages
+ * (project-scoped, project admins). Every resolver, reads included, checks the caller first:
+ * even connection names and URLs are for admins only.
+ */
+export function defineConnectionResolvers(resolver: Resolver): void {
+  defineResolver(resolver, KEYS.list, payloadOf(emptyPayloadSchema), async ({ caller }) => {
+    const { page, connections } = await authorized(caller);
+    return connections.list(page);
+  });
+
+  defineResolver(resolver, KEYS.validate, payloadOf(testDraftPayloadSchema), async ({ payload, caller }) => {
+    const { page, connections } = await authorized(caller);
+    return connections.validate(payload.draft, payload.id, page);
+  });
+
+  defineResolver(resolver, KEYS.testDraft, payloadOf(testDraftPayloadSchema), async ({ payload, caller }) => {
+    const { page, connections } = await authorized(caller);
+    return connections.testDraft(payload.draft, payload.id, page);
+  });
+
+  defineResolver(resolver, KEYS.testSaved, payloadOf(connectionIdPayloadSchema), async ({ payload, caller }) => {
+    const { page, connections } = await authorized(caller);
+    return connections.testSaved(payload.id, page);
+  });
+
+  defineResolver(resolver, KEYS.save, payloadOf(savePayloadSchema), async ({ payload, caller }) => {
+    const { page, connections } = await authorized(caller);
+    return connections.save({ draft: payload.draft, id: payload.id, agentEnabled: payload.agentEnabled }, page);
+  });
+
+  defineResolver(resolver, KEYS.usage, payloadOf(connectionIdPayloadSchema), async ({ payload, caller }) => {
+    const { page, connections } = await authorized(caller);
+    return connections.usage(payload.id, page);
+  });
+
+  defineResolver(resolver, KEYS.remove, payloadOf(connectionIdPayloadSchema), async ({ payload, caller }) => {
+    const { page, connections } = await authorized(caller);
+    return connections.remove(payload.id, page);
+  });
+}

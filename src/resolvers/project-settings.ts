@@ -1,4 +1,71 @@
 import type Resolver from '@forge/resolver';
+import { requireSettingsProject } from '../project-settings/access';
+import { rotateDeploySecret } from '../project-settings/deploy-secret';
+import { listJobs, previewDeploySource } from '../project-settings/preview';
+import { defaultStores, ProjectSettingsService } from '../project-settings/settings';
+import { syncNow, syncStatus } from '../project-settings/sync';
+import { emptyPayloadSchema } from '../shared/contract/connections';
+import {
+  PROJECT_SETTINGS_RESOLVERS as KEYS,
+  issueIntegrationSchema,
+  listJobsPayloadSchema,
+  previewPayloadSchema,
+  saveBuildServerPayloadSchema,
+  saveDeploySourcesPayloadSchema,
+  syncNowPayloadSchema,
+} from '../shared/contract/project-settings';
+import { BuildStore } from '../storage/build-store';
+import { SyncStateStore } from '../storage/sync-state-store';
+import { payloadOf } from '../connections/payload';
+import { defineResolver } from './define';
 
-/** Placeholder until its issue lands; the owner replaces this file. */
-export function defineProjectSettingsResolvers(_resolver: Resolver): void {}
+/**
+ * The project settings page. Every resolver, reads included, first checks with Jira that the
+ * caller administers the project the page is shown for; the project comes from the Forge context.
+ */
+export function defineProjectSettingsResolvers(resolver: Resolver): void {
+  defineResolver(resolver, KEYS.get, payloadOf(emptyPayloadSchema), async ({ caller }) => {
+    const projectKey = await requireSettingsProject(caller);
+    return new ProjectSettingsService(projectKey, defaultStores()).get();
+  });
+
+  defineResolver(resolver, KEYS.listJobs, payloadOf(listJobsPayloadSchema), async ({ payload, caller }) => {
+    const projectKey = await requireSettingsProject(caller);
+    return listJobs(defaultStores().connections, projectKey, payload.connectionId);
+  });
+
+  defineResolver(resolver, KEYS.saveBuildServer, payloadOf(saveBuildServerPayloadSchema), async ({ payload, caller }) => {
+    const projectKey = await requireSettingsProject(caller);
+    return new ProjectSettingsService(projectKey, defaultStores()).saveBuildServer(payload.defaultConnectionId, payload.jobs);
+  });
+
+  defineResolver(resolver, KEYS.saveDeploySources, payloadOf(saveDeploySourcesPayloadSchema), async ({ payload, caller }) => {
+    const projectKey = await requireSettingsProject(caller);
+    return new ProjectSettingsService(projectKey, defaultStores()).saveDeploySources(payload.sources);
+  });
+
+  defineResolver(resolver, KEYS.previewDeploySource, payloadOf(previewPayloadSchema), async ({ payload, caller }) => {
+    const projectKey = await requireSettingsProject(caller);
+    return previewDeploySource(defaultStores().connections, new BuildStore(), projectKey, payload.source);
+  });
+
+  defineResolver(resolver, KEYS.saveIssueIntegration, payloadOf(issueIntegrationSchema), async ({ payload, caller }) => {
+    const projectKey = await requireSettingsProject(caller);
+    return new ProjectSettingsService(projectKey, defaultStores()).saveIssueIntegration(payload);
+  });
+
+  defineResolver(resolver, KEYS.rotateDeploySecret, payloadOf(emptyPayloadSchema), async ({ caller }) => {
+    const projectKey = await requireSettingsProject(caller);
+    return rotateDeploySecret(defaultStores().configs, projectKey);
+  });
+
+  defineResolver(resolver, KEYS.syncStatus, payloadOf(emptyPayloadSchema), async ({ caller }) => {
+    const projectKey = await requireSettingsProject(caller);
+    return syncStatus(defaultStores(), new SyncStateStore(), projectKey);
+  });
+
+  defineResolver(resolver, KEYS.syncNow, payloadOf(syncNowPayloadSchema), async ({ payload, caller }) => {
+    const projectKey = await requireSettingsProject(caller);
+    return syncNow(defaultStores(), projectKey, payload.connectionId);
+  });
+}

@@ -34,6 +34,8 @@ describe('settings and admin pages as a user without admin rights', () => {
     assert.match((await page.getByTestId('access-notice').textContent()) ?? '', /not an admin of DEMO/);
     const frame = appFrame(page);
     await frame.getByTestId('project-key').waitFor();
+    assert.match((await frame.getByTestId('problem').textContent()) ?? '', /Only administrators of project DEMO can change its Deploy Tracker settings/);
+    assert.equal(await frame.getByRole('tab').count(), 0, 'no settings are shown to her');
     assert.equal(await frame.getByTestId('project-key').textContent(), 'DEMO');
     assert.equal(await frame.getByTestId('account-id').textContent(), DEMO_USERS.user.accountId);
     assert.equal(await frame.getByTestId('issue-key').count(), 0);
@@ -52,6 +54,8 @@ describe('settings and admin pages as a user without admin rights', () => {
     await frame.getByTestId('account-id').waitFor();
     assert.equal(await frame.getByTestId('account-id').textContent(), DEMO_USERS.user.accountId);
     assert.match((await frame.getByTestId('module-info').textContent()) ?? '', /jira:adminPage/);
+    assert.match((await frame.getByTestId('problem').textContent()) ?? '', /Only Jira administrators can change site-wide CI connections/);
+    assert.equal(await frame.getByRole('button', { name: 'Add Jenkins' }).count(), 0);
     await screenshot(page, 'admin-page-plain-user-dark');
     await context.close();
   });

@@ -1,3 +1,4 @@
+import './top-layer';
 import { mountApp } from '../../shared/src/mount';
 import { App } from './App';
 

@@ -1,9 +1,12 @@
+import { lazy, Suspense } from 'react';
 import { useAppInfo } from '../../shared/src/hooks/useAppInfo';
 import { ErrorState } from '../../shared/src/components/ErrorState';
 import { LoadingState } from '../../shared/src/components/LoadingState';
-import { ProjectSettings } from './components/ProjectSettings';
 
-/** Project settings: which CI pipelines deploy this project (filled in by later issues). */
+// Tabs, forms and dialogs load after the first paint, keeping the first download within budget.
+const ProjectSettings = lazy(() => import('./components/ProjectSettings').then((m) => ({ default: m.ProjectSettings })));
+
+/** Project settings: connections, default build server, deploy sources, issue integration, sync. */
 export function App() {
   const page = useAppInfo();
   switch (page.status) {
@@ -12,6 +15,10 @@ export function App() {
     case 'error':
       return <ErrorState title="Project settings could not load" message={page.message} {...(page.retry ? { onRetry: page.retry } : {})} />;
     case 'ready':
-      return <ProjectSettings info={page.info} context={page.context} />;
+      return (
+        <Suspense fallback={<LoadingState label="Loading project settings" />}>
+          <ProjectSettings info={page.info} context={page.context} />
+        </Suspense>
+      );
   }
 }

@@ -1,3 +1,4 @@
+import '../../admin-page/src/top-layer';
 import { mountApp } from '../../shared/src/mount';
 import { App } from './App';
 

@@ -1,17 +1,71 @@
-import Heading from '@atlaskit/heading';
-import { Stack, Text } from '@atlaskit/primitives/compiled';
+import { useState } from 'react';
+import { Box, Stack, Text } from '@atlaskit/primitives/compiled';
+import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
+import { PROJECT_SETTINGS_RESOLVERS as KEYS, projectSettingsSchema } from '../../../../src/shared/contract/project-settings';
+import { call, useLoaded } from '../../../admin-page/src/connections/api';
+import { ConnectionsSection } from '../../../admin-page/src/connections/ConnectionsSection';
+import { ProblemMessage } from '../../../admin-page/src/connections/messages';
+import { ErrorState } from '../../../shared/src/components/ErrorState';
+import { LoadingState } from '../../../shared/src/components/LoadingState';
 import { ModuleInfo, type ModuleInfoProps } from '../../../shared/src/components/ModuleInfo';
+import { BuildServerTab } from '../tabs/BuildServerTab';
+import { DeploysTab } from '../tabs/DeploysTab';
+import { IssueIntegrationTab } from '../tabs/IssueIntegrationTab';
+import { SyncTab } from '../tabs/SyncTab';
+import Heading from '@atlaskit/heading';
+
+const TABS = ['Connections', 'Build server', 'Deploys', 'Issue integration', 'Sync'] as const;
 
 export function ProjectSettings({ info, context }: ModuleInfoProps) {
+  const { state, reload } = useLoaded(() => call(KEYS.get, {}, projectSettingsSchema));
+  const [selected, setSelected] = useState(0);
+  const projectKey = info.projectKey ?? 'this project';
+
+  if (state.status === 'loading') return <LoadingState label="Loading project settings" />;
+  if (state.status === 'error') {
+    return state.problem.name === 'Forbidden' ? (
+      <Stack space="space.200" testId="project-settings">
+        <ProblemMessage title={`You cannot change the Deploy Tracker settings of ${projectKey}`} problem={state.problem} />
+        <ModuleInfo info={info} context={context} />
+      </Stack>
+    ) : (
+      <ErrorState title="Project settings could not load" message={state.problem.message} onRetry={reload} />
+    );
+  }
+  const settings = state.data;
   return (
     <Stack space="space.200" testId="project-settings">
       <Heading size="large" as="h1">
-        Deploy Tracker settings
+        Deploy Tracker settings for <span data-testid="settings-project">{settings.projectKey}</span>
       </Heading>
-      <Text color="color.text.subtle">
-        Choose which CI pipelines deploy {info.projectKey ?? 'this project'}. Pipelines appear here once a site admin connects a CI server.
-      </Text>
-      <ModuleInfo info={info} context={context} />
+      <Text color="color.text.subtle">Which CI servers this project reads, which of their jobs deploy it, and how deploys link to issues.</Text>
+      <Tabs id="settings-tabs" selected={selected} onChange={setSelected} testId="settings-tabs">
+        <TabList>
+          {TABS.map((label) => (
+            <Tab key={label}>{label}</Tab>
+          ))}
+        </TabList>
+        <TabPanel>
+          <Box paddingBlockStart="space.200">
+            <ConnectionsSection
+              intro={`Site-wide connections, which Jira admins manage, and connections only ${settings.projectKey} uses, which you manage here.`}
+              onChanged={reload}
+            />
+          </Box>
+        </TabPanel>
+        <TabPanel>
+          <BuildServerTab settings={settings} onSaved={reload} />
+        </TabPanel>
+        <TabPanel>
+          <DeploysTab settings={settings} onSaved={reload} />
+        </TabPanel>
+        <TabPanel>
+          <IssueIntegrationTab settings={settings} onSaved={reload} />
+        </TabPanel>
+        <TabPanel>
+          <SyncTab key={settings.updatedAt ?? 'unsaved'} />
+        </TabPanel>
+      </Tabs>
     </Stack>
   );
 }

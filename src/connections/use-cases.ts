@@ -1,0 +1,104 @@
+import { randomUUID } from 'node:crypto';
+import { PROVIDER_KINDS } from '../domain/build';
+import type { ConnectionTestResult } from '../providers';
+import type { UrlRules } from '../domain/connection';
+import type { ConnectionDraft, ConnectionList, ConnectionView, TestResult } from '../shared/contract/connections';
+import { ConnectionStore, type ConnectionWithSecret } from '../storage/connection-store';
+import { ProjectConfigStore } from '../storage/project-config-store';
+import { isVisible, requireManageable, scopeOf, type ConnectionPage } from './access';
+import { resolveDraft } from './drafts';
+import { ConnectionNotFound } from './errors';
+import { interactiveProvider } from './provider-deps';
+import { configsUsing, withoutConnection } from './usage';
+import { egressDomainFor, toView } from './views';
+
+/**
+ * The connection use cases behind the resolvers. Callers have already checked that the user
+ * administers `page`; these check what that page may see and change.
+ */
+export class Connections {
+  constructor(
+    private readonly store: ConnectionStore,
+    private readonly configs: ProjectConfigStore,
+    private readonly rules: UrlRules,
+    private readonly now: () => string = () => new Date().toISOString(),
+  ) {}
+
+  async list(page: ConnectionPage): Promise<ConnectionList> {
+    const visible = (await this.store.list()).filter((entry) => isVisible(entry, page));
+    return {
+      page: page.kind,
+      projectKey: page.kind === 'project' ? page.projectKey : null,
+      connections: visible.map((entry) => toView(entry, page)),
+      providers: PROVIDER_KINDS.map((kind) => ({ kind, connections: visible.filter((e) => e.connection.kind === kind).length })),
+    };
+  }
+
+  /** A connection this page may change, with its secret, or a typed refusal. */
+  async manageable(id: string, page: ConnectionPage): Promise<ConnectionWithSecret> {
+    const found = await this.store.withSecret(id);
+    if (!found || !isVisible(found.entry, page)) throw new ConnectionNotFound();
+    requireManageable(found.entry, page);
+    return found;
+  }
+
+  /**
+   * Checks a form without writing or reaching anything, so the page asks for egress consent
+   * only for an address the app will accept, and in the form the backend normalised.
+   */
+  async validate(draft: ConnectionDraft, id: string | undefined, page: ConnectionPage): Promise<{ egressDomain: string | null }> {
+    const existing = id === undefined ? undefined : await this.manageable(id, page);
+    return { egressDomain: egressDomainFor(resolveDraft(draft, id ?? 'unsaved', existing, this.rules).connection) };
+  }
+
+  /** Tests what the form says, stored secrets filling in what was left blank; nothing is written. */
+  async testDraft(draft: ConnectionDraft, id: string | undefined, page: ConnectionPage): Promise<TestResult> {
+    const existing = id === undefined ? undefined : await this.manageable(id, page);
+    const { connection, secret } = resolveDraft(draft, id ?? 'unsaved', existing, this.rules);
+    return toTestResult(await interactiveProvider(connection, secret).testConnection());
+  }
+
+  async testSaved(id: string, page: ConnectionPage): Promise<TestResult> {
+    const { connection, secret } = await this.manageable(id, page);
+    return toTestResult(await interactiveProvider(connection, { apiToken: secret.apiToken, headers: {} }).testConnection());
+  }
+
+  async save(input: { draft: ConnectionDraft; id: string | undefined; agentEnabled: boolean }, page: ConnectionPage): Promise<ConnectionView> {
+    const existing = input.id === undefined ? undefined : await this.manageable(input.id, page);
+    const id = existing?.entry.connection.id ?? randomUUID();
+    const { connection, secret } = resolveDraft(input.draft, id, existing, this.rules);
+    const entry = await this.store.save({
+      connection,
+      // An existing connection keeps its scope: editing it from the admin page does not make it site-wide.
+      scope: existing?.entry.scope ?? scopeOf(page),
+      agentEnabled: input.agentEnabled,
+      secret,
+      now: this.now(),
+      createdAt: existing?.entry.createdAt,
+    });
+    return toView(entry, page);
+  }
+
+  /** The projects whose settings use the connection, for the removal confirmation. */
+  async usage(id: string, page: ConnectionPage): Promise<{ projects: string[] }> {
+    const { entry } = await this.manageable(id, page);
+    return { projects: (await configsUsing(entry, this.configs)).map((c) => c.projectKey) };
+  }
+
+  /**
+   * Removes the connection and every reference projects hold to it, references first: a failure
+   * half-way leaves a connection nobody uses rather than projects pointing at nothing.
+   */
+  async remove(id: string, page: ConnectionPage): Promise<{ removed: string; projectsUpdated: string[] }> {
+    const { entry } = await this.manageable(id, page);
+    const using = await configsUsing(entry, this.configs);
+    const now = this.now();
+    for (const config of using) await this.configs.save(withoutConnection(config, id, now));
+    await this.store.remove(id);
+    return { removed: id, projectsUpdated: using.map((c) => c.projectKey) };
+  }
+}
+
+function toTestResult(result: ConnectionTestResult): TestResult {
+  return { provider: result.provider, serverVersion: result.serverVersion, user: result.user, warnings: [...result.warnings] };
+}

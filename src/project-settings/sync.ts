@@ -1,0 +1,54 @@
+import { connectionsUsedBy } from '../domain/project-config';
+import type { SyncStatusList } from '../shared/contract/project-settings';
+import { requestSync } from '../sync/request-sync';
+import type { SyncStateStore } from '../storage/sync-state-store';
+import { ConnectionNotFound } from '../connections/errors';
+import { availableConnections, type Stores } from './settings';
+
+/** The connections this project's settings use and that still exist, default build server first. */
+async function usedConnections(stores: Stores, projectKey: string) {
+  const config = await stores.configs.get(projectKey);
+  const available = await availableConnections(stores.connections, projectKey);
+  const ids = config ? connectionsUsedBy(config) : [];
+  return ids.flatMap((id) => {
+    const entry = available.get(id);
+    return entry ? [entry] : [];
+  });
+}
+
+export async function syncStatus(stores: Stores, state: SyncStateStore, projectKey: string): Promise<SyncStatusList> {
+  const used = await usedConnections(stores, projectKey);
+  const statuses = new Map((await state.statuses(used.map((e) => e.connection.id))).map((s) => [s.connectionId, s]));
+  return {
+    connections: used.map(({ connection }) => {
+      const status = statuses.get(connection.id);
+      return {
+        connectionId: connection.id,
+        name: connection.name,
+        kind: connection.kind,
+        status: status
+          ? {
+              lastRunAt: status.lastRunAt,
+              lastSuccessAt: status.lastSuccessAt ?? null,
+              durationMs: status.durationMs,
+              buildsWritten: status.buildsWritten,
+              deploysWritten: status.deploysWritten,
+              requests: status.requests,
+              complete: status.complete,
+              error: status.error ? { ...status.error } : null,
+              problems: status.problems.map((p) => ({ jobId: p.jobId, name: p.name, message: p.message, hint: p.hint })),
+            }
+          : null,
+      };
+    }),
+  };
+}
+
+/** Asks the sync engine to run now for one of the project's connections, or for all of them. */
+export async function syncNow(stores: Stores, projectKey: string, connectionId: string | undefined): Promise<{ requested: string[] }> {
+  const used = (await usedConnections(stores, projectKey)).map((e) => e.connection.id);
+  if (connectionId !== undefined && !used.includes(connectionId)) throw new ConnectionNotFound();
+  const requested = connectionId === undefined ? used : [connectionId];
+  if (requested.length > 0) await requestSync(requested);
+  return { requested };
+}

@@ -1,0 +1,199 @@
+import { useState } from 'react';
+import Button from '@atlaskit/button/new';
+import Form, { FormFooter, FormSection } from '@atlaskit/form';
+import { Box, Inline, Stack } from '@atlaskit/primitives/compiled';
+import SectionMessage from '@atlaskit/section-message';
+import {
+  CONNECTION_RESOLVERS as KEYS,
+  connectionViewSchema,
+  parseHeaderText,
+  testResultSchema,
+  validatedSchema,
+  type ConnectionDraft,
+  type ConnectionView,
+  type TestResult,
+} from '../../../../src/shared/contract/connections';
+import { call, problemOf, type Problem } from './api';
+import { toDraft, type ConnectionFormValues } from './draft';
+import { EgressRefused, ensureEgress } from './egress';
+import { ProblemMessage } from './messages';
+import { PROVIDER_LABELS, TextInput, providerFieldSpecs, type ProviderKind, type TextFieldSpec } from './ProviderFields';
+import { TestResultMessage } from './TestResultMessage';
+import { ChoiceField } from './ChoiceField';
+import Heading from '@atlaskit/heading';
+
+export interface ConnectionFormProps {
+  readonly kind: ProviderKind;
+  readonly existing?: ConnectionView | undefined;
+  readonly onSaved: (view: ConnectionView) => void;
+  readonly onCancel: () => void;
+}
+
+type TestState = { status: 'idle' } | { status: 'testing' } | { status: 'ok'; result: TestResult } | { status: 'failed'; problem: Problem };
+
+function refusalProblem(error: unknown): Problem {
+  if (!(error instanceof EgressRefused)) return problemOf(error);
+  return {
+    name: 'EgressRefused',
+    message: error.message,
+    hint: `The app can only reach ${error.domain} once a Jira admin allows it in the dialog Jira shows. Project admins: ask a Jira admin to add or test this connection once.`,
+  };
+}
+
+function advancedSpecs(kind: ProviderKind, existing: ConnectionView | undefined): TextFieldSpec[] {
+  if (kind !== 'jenkins') {
+    return [
+      {
+        name: 'apiBaseUrl',
+        label: 'API URL',
+        type: 'url',
+        defaultValue: existing && existing.settings.kind === kind ? (existing.settings.apiBaseUrl ?? '') : '',
+        helper: kind === 'circleci' ? 'Only for a CircleCI server installation: its address. Leave empty for circleci.com.' : 'Leave empty for api.buildkite.com.',
+      },
+    ];
+  }
+  const stored = existing?.headers.map((h) => `${h.name}: ${h.hint}`).join(', ');
+  return [
+    {
+      name: 'headersText',
+      label: 'Custom HTTP headers',
+      defaultValue: '',
+      placeholder: 'CF-Access-Client-Id: <id>, CF-Access-Client-Secret: <secret>',
+      helper:
+        'Comma-separated Name: value pairs sent with every request, e.g. for Cloudflare Access or another proxy in front of Jenkins. ' +
+        'Values are stored as secrets.' +
+        (stored ? ` Stored: ${stored}. Leave empty to keep them; entering headers replaces them all.` : ''),
+      validate: (value) => {
+        const parsed = parseHeaderText(value ?? '');
+        return 'problems' in parsed ? parsed.problems.join('; ') : undefined;
+      },
+    },
+  ];
+}
+
+/** Add or edit one connection: test it before (or without) saving, consent to its address, save. */
+export function ConnectionForm({ kind, existing, onSaved, onCancel }: ConnectionFormProps) {
+  const [advanced, setAdvanced] = useState(false);
+  const [test, setTest] = useState<TestState>({ status: 'idle' });
+  const [saveProblem, setSaveProblem] = useState<Problem | null>(null);
+  const [refusedValues, setRefusedValues] = useState<ConnectionFormValues | null>(null);
+  const title = existing ? `Edit ${existing.name}` : `Add ${PROVIDER_LABELS[kind]}`;
+
+  const idPart = existing ? { id: existing.id } : {};
+  /** The backend checks the form first; consent is asked only for an address it accepts. */
+  const consent = async (draft: ConnectionDraft) => {
+    const { egressDomain } = await call(KEYS.validate, { ...idPart, draft }, validatedSchema);
+    if (egressDomain) await ensureEgress(egressDomain, draft.name.trim() || PROVIDER_LABELS[kind]);
+  };
+
+  const runTest = async (values: ConnectionFormValues) => {
+    setTest({ status: 'testing' });
+    try {
+      const draft = toDraft(kind, values, existing);
+      await consent(draft);
+      const result = await call(KEYS.testDraft, { ...idPart, draft }, testResultSchema);
+      setTest({ status: 'ok', result });
+    } catch (error) {
+      setTest({ status: 'failed', problem: refusalProblem(error) });
+    }
+  };
+
+  const save = async (values: ConnectionFormValues, askConsent: boolean) => {
+    setSaveProblem(null);
+    setRefusedValues(null);
+    const draft = toDraft(kind, values, existing);
+    try {
+      if (askConsent) await consent(draft);
+    } catch (error) {
+      setSaveProblem(refusalProblem(error));
+      if (error instanceof EgressRefused) setRefusedValues(values);
+      return;
+    }
+    try {
+      const payload = { ...idPart, draft, agentEnabled: values.agentAccess === 'allowed' };
+      onSaved(await call(KEYS.save, payload, connectionViewSchema));
+    } catch (error) {
+      setSaveProblem(problemOf(error));
+    }
+  };
+
+  return (
+    <Box testId="connection-form">
+      <Form<ConnectionFormValues> onSubmit={(values) => save(values, true)}>
+        {({ formProps, submitting, getValues }) => (
+          <form {...formProps} aria-label={title}>
+            <Heading size="medium" as="h2">
+              {title}
+            </Heading>
+            <FormSection>
+              {providerFieldSpecs(kind, existing).map((spec) => (
+                <TextInput key={spec.name} spec={spec} />
+              ))}
+              <ChoiceField
+                name="agentAccess"
+                legend="Rovo agent"
+                defaultValue={existing?.agentEnabled ? 'allowed' : 'denied'}
+                choices={[
+                  { value: 'denied', label: "Cannot read this connection's builds" },
+                  { value: 'allowed', label: "May read this connection's builds" },
+                ]}
+              />
+            </FormSection>
+            <Box paddingBlockStart="space.200">
+              <Button appearance="subtle" aria-expanded={advanced} aria-controls="advanced-settings" onClick={() => setAdvanced(!advanced)}>
+                {advanced ? '▾' : '▸'} Advanced settings
+              </Button>
+            </Box>
+            <div id="advanced-settings" hidden={!advanced}>
+              <FormSection>
+                {advancedSpecs(kind, existing).map((spec) => (
+                  <TextInput key={spec.name} spec={spec} />
+                ))}
+                {kind === 'jenkins' && existing && existing.headers.length > 0 ? (
+                  <ChoiceField
+                    name="storedHeaders"
+                    legend="Stored custom headers"
+                    defaultValue="keep"
+                    choices={[
+                      { value: 'keep', label: 'Keep them, unless new headers are entered above' },
+                      { value: 'remove', label: 'Remove them' },
+                    ]}
+                  />
+                ) : null}
+              </FormSection>
+            </div>
+            <Stack space="space.150">
+              {test.status === 'ok' ? <TestResultMessage result={test.result} /> : null}
+              {test.status === 'failed' ? <ProblemMessage title="Test connection failed" problem={test.problem} /> : null}
+              {saveProblem ? (
+                <ProblemMessage title="The connection was not saved" problem={saveProblem}>
+                  {refusedValues ? (
+                    <Button onClick={() => void save(refusedValues, false)}>Save without allowing</Button>
+                  ) : null}
+                </ProblemMessage>
+              ) : null}
+              {existing && test.status === 'idle' ? (
+                <SectionMessage appearance="information">
+                  <p>Test connection uses what the form shows; empty secret fields use the stored ones. Nothing is saved by a test.</p>
+                </SectionMessage>
+              ) : null}
+            </Stack>
+            <FormFooter>
+              <Inline space="space.100">
+                <Button appearance="subtle" onClick={onCancel}>
+                  Cancel
+                </Button>
+                <Button isLoading={test.status === 'testing'} onClick={() => void runTest(getValues())}>
+                  Test connection
+                </Button>
+                <Button appearance="primary" type="submit" isLoading={submitting}>
+                  {existing ? 'Save changes' : 'Save connection'}
+                </Button>
+              </Inline>
+            </FormFooter>
+          </form>
+        )}
+      </Form>
+    </Box>
+  );
+}

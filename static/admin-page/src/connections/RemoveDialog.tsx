@@ -1,0 +1,49 @@
+import Button from '@atlaskit/button/new';
+import Modal, { ModalBody, ModalFooter, ModalHeader, ModalTitle } from '@atlaskit/modal-dialog';
+import Spinner from '@atlaskit/spinner';
+import { CONNECTION_RESOLVERS as KEYS, removedSchema, usageSchema, type ConnectionView } from '../../../../src/shared/contract/connections';
+import { call, useAction, useLoaded } from './api';
+import { ProblemMessage } from './messages';
+
+export interface RemoveDialogProps {
+  readonly connection: ConnectionView;
+  readonly onRemoved: (projectsUpdated: readonly string[]) => void;
+  readonly onClose: () => void;
+}
+
+/** Confirms a removal, naming the projects whose settings use the connection. */
+export function RemoveDialog({ connection, onRemoved, onClose }: RemoveDialogProps) {
+  const { state } = useLoaded(() => call(KEYS.usage, { id: connection.id }, usageSchema));
+  const remove = useAction(async () => {
+    const result = await call(KEYS.remove, { id: connection.id }, removedSchema);
+    onRemoved(result.projectsUpdated);
+  });
+  return (
+    <Modal onClose={onClose} testId="remove-dialog" label={`Remove ${connection.name}`}>
+      <ModalHeader>
+        <ModalTitle appearance="danger">Remove “{connection.name}”?</ModalTitle>
+      </ModalHeader>
+      <ModalBody>
+        {state.status === 'loading' ? <Spinner size="small" label="Looking for projects that use it" /> : null}
+        {state.status === 'error' ? <ProblemMessage title="Could not check which projects use it" problem={state.problem} /> : null}
+        {state.status === 'ready' ? (
+          <p data-testid="remove-usage">
+            {state.data.projects.length === 0
+              ? 'No project uses this connection. Its builds stop syncing and its token is deleted.'
+              : `Used by ${state.data.projects.join(', ')}: ${state.data.projects.length === 1 ? 'its' : 'their'} default build server and ` +
+                'deploy sources on this connection will be cleared, its builds stop syncing and its token is deleted.'}
+          </p>
+        ) : null}
+        {remove.problem ? <ProblemMessage title="The connection was not removed" problem={remove.problem} /> : null}
+      </ModalBody>
+      <ModalFooter>
+        <Button appearance="subtle" onClick={onClose}>
+          Cancel
+        </Button>
+        <Button appearance="danger" isDisabled={state.status !== 'ready'} isLoading={remove.busy} onClick={() => void remove.act()}>
+          Remove connection
+        </Button>
+      </ModalFooter>
+    </Modal>
+  );
+}

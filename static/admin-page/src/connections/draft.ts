@@ -1,0 +1,45 @@
+import type { ConnectionDraft, ConnectionView } from '../../../../src/shared/contract/connections';
+import type { ProviderKind } from './ProviderFields';
+
+/** Everything the connection form may hold; fields of other providers stay undefined. */
+export interface ConnectionFormValues {
+  readonly name?: string;
+  readonly baseUrl?: string;
+  readonly username?: string;
+  readonly apiToken?: string;
+  readonly organization?: string;
+  readonly projectSlugs?: string;
+  readonly headersText?: string;
+  readonly storedHeaders?: string;
+  readonly apiBaseUrl?: string;
+  readonly agentAccess?: string;
+}
+
+/**
+ * The draft the backend validates. An empty token field while editing means "keep the stored
+ * token"; so does an empty headers field, unless the admin asked to remove the headers.
+ */
+export function toDraft(kind: ProviderKind, values: ConnectionFormValues, existing: ConnectionView | undefined): ConnectionDraft {
+  const token = values.apiToken ?? '';
+  const secret = token === '' && existing ? {} : { apiToken: token };
+  const name = values.name ?? '';
+  const apiBaseUrl = values.apiBaseUrl?.trim() ? { apiBaseUrl: values.apiBaseUrl.trim() } : {};
+  switch (kind) {
+    case 'jenkins': {
+      const text = values.headersText?.trim() ?? '';
+      const headers =
+        existing && text === '' && values.storedHeaders !== 'remove' ? { mode: 'keep' as const } : { mode: 'replace' as const, text: values.headersText ?? '' };
+      return { kind, name, baseUrl: values.baseUrl ?? '', username: values.username ?? '', headers, ...secret };
+    }
+    case 'buildkite':
+      return { kind, name, organization: values.organization ?? '', ...secret, ...apiBaseUrl };
+    case 'circleci':
+      return {
+        kind,
+        name,
+        projectSlugs: (values.projectSlugs ?? '').split(',').map((s) => s.trim()).filter((s) => s !== ''),
+        ...secret,
+        ...apiBaseUrl,
+      };
+  }
+}

@@ -1,0 +1,29 @@
+import { HelperMessage, Label } from '@atlaskit/form';
+import TextField from '@atlaskit/textfield';
+import { Stack } from '@atlaskit/primitives/compiled';
+
+/** A labelled text field outside an Atlaskit Form, for the settings tabs' small controlled forms. */
+export function TextInput({ id, label, value, onChange, helper, placeholder }: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  helper?: string;
+  placeholder?: string;
+}) {
+  return (
+    <Stack space="space.050">
+      <Label htmlFor={id}>{label}</Label>
+      <TextField
+        id={id}
+        value={value}
+        onChange={(event) => onChange(event.currentTarget.value)}
+        spellCheck={false}
+        autoComplete="off"
+        {...(placeholder ? { placeholder } : {})}
+        testId={`input-${id}`}
+      />
+      {helper ? <HelperMessage>{helper}</HelperMessage> : null}
+    </Stack>
+  );
+}

@@ -1,0 +1,41 @@
+import DynamicTable from '@atlaskit/dynamic-table';
+import Lozenge from '@atlaskit/lozenge';
+import { Stack, Text } from '@atlaskit/primitives/compiled';
+import type { Preview } from '../../../../src/shared/contract/project-settings';
+
+const STATE_APPEARANCE = {
+  successful: 'success',
+  failed: 'removed',
+  in_progress: 'inprogress',
+  pending: 'default',
+  cancelled: 'moved',
+  unknown: 'default',
+} as const;
+
+/** The last synced runs a deploy source would count as deploys. */
+export function DeployPreview({ preview }: { preview: Preview }) {
+  return (
+    <Stack space="space.100" testId="deploy-preview">
+      <Text color="color.text.subtle">
+        {preview.jobs.length > 1 ? `Matches ${preview.jobs.length} jobs: ${preview.jobs.join(', ')}. ` : ''}
+        {preview.excluded > 0 ? `${preview.excluded} other run${preview.excluded > 1 ? 's' : ''} of the job would not count.` : ''}
+      </Text>
+      {preview.note ? <Text>{preview.note}</Text> : null}
+      {preview.runs.length > 0 ? (
+        <DynamicTable
+          head={{ cells: ['Run', 'State', 'Branch', 'Started', 'Parameters'].map((label) => ({ key: label, content: label })) }}
+          rows={preview.runs.map((run) => ({
+            key: `${run.jobId}#${run.number}`,
+            cells: [
+              { content: run.url ? <a href={run.url} target="_blank" rel="noreferrer">{`${run.jobId} #${run.number}`}</a> : `${run.jobId} #${run.number}` },
+              { content: <Lozenge appearance={STATE_APPEARANCE[run.state]}>{run.state.replace('_', ' ')}</Lozenge> },
+              { content: run.branch ?? '—' },
+              { content: run.startedAt ? new Date(run.startedAt).toLocaleString() : '—' },
+              { content: run.parameters || '—' },
+            ],
+          }))}
+        />
+      ) : null}
+    </Stack>
+  );
+}

@@ -1,0 +1,112 @@
+import { useState } from 'react';
+import Button from '@atlaskit/button/new';
+import { Inline, Stack } from '@atlaskit/primitives/compiled';
+import { ENVIRONMENT_TYPES } from '../../../../src/domain/environment';
+import {
+  PROJECT_SETTINGS_RESOLVERS as KEYS,
+  previewSchema,
+  type DeploySourceInput,
+  type Preview,
+  type ProjectSettings,
+} from '../../../../src/shared/contract/project-settings';
+import { call, useAction } from '../../../admin-page/src/connections/api';
+import { ProblemMessage } from '../../../admin-page/src/connections/messages';
+import { PROVIDER_LABELS } from '../../../admin-page/src/connections/ProviderFields';
+import { LabeledSelect } from '../components/LabeledSelect';
+import { TextInput } from '../components/TextInput';
+import { DeployPreview } from './DeployPreview';
+import Heading from '@atlaskit/heading';
+
+type EnvironmentType = (typeof ENVIRONMENT_TYPES)[number];
+
+function isEnvironmentType(value: string): value is EnvironmentType {
+  return ENVIRONMENT_TYPES.some((t) => t === value);
+}
+
+export interface DeploySourceFormProps {
+  readonly settings: ProjectSettings;
+  readonly initial: DeploySourceInput | undefined;
+  readonly onSave: (source: DeploySourceInput) => Promise<void>;
+  readonly onCancel: () => void;
+}
+
+/** One job-to-environment mapping, with a preview of the runs it would count before it is saved. */
+export function DeploySourceForm({ settings, initial, onSave, onCancel }: DeploySourceFormProps) {
+  const [connectionId, setConnectionId] = useState(initial?.connectionId ?? settings.defaultConnectionId ?? settings.connections[0]?.id ?? '');
+  const [job, setJob] = useState(initial?.job ?? '');
+  const [branch, setBranch] = useState(initial?.branch ?? '');
+  const [condition, setCondition] = useState(initial?.parameterCondition ?? '');
+  const [environmentName, setEnvironmentName] = useState(initial?.environmentName ?? '');
+  const [environmentType, setEnvironmentType] = useState<EnvironmentType>(initial?.environmentType ?? 'production');
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const isJenkins = settings.connections.find((c) => c.id === connectionId)?.kind === 'jenkins';
+
+  const source = (): DeploySourceInput => ({
+    ...(initial?.id ? { id: initial.id } : {}),
+    connectionId,
+    job,
+    environmentName,
+    environmentType,
+    ...(branch.trim() ? { branch } : {}),
+    ...(isJenkins && condition.trim() ? { parameterCondition: condition } : {}),
+  });
+  const runPreview = useAction(async () => setPreview(await call(KEYS.previewDeploySource, { source: source() }, previewSchema)));
+  const save = useAction(async () => onSave(source()));
+
+  return (
+    <Stack space="space.150" testId="deploy-source-form">
+      <Heading size="small" as="h3">
+        {initial ? 'Edit deploy source' : 'Add deploy source'}
+      </Heading>
+      <LabeledSelect
+        id="deploy-connection"
+        label="Connection"
+        choices={settings.connections.map((c) => ({ label: `${c.name} (${PROVIDER_LABELS[c.kind]})`, value: c.id }))}
+        value={connectionId}
+        onChange={setConnectionId}
+      />
+      <TextInput
+        id="deploy-job"
+        label="Job or pipeline"
+        value={job}
+        onChange={setJob}
+        placeholder="deploy-production"
+        helper="The full name as the server shows it (Jenkins: folder/job), or a glob such as deploy-*."
+      />
+      <TextInput id="deploy-branch" label="Branch filter" value={branch} onChange={setBranch} placeholder="Any branch" helper="Only runs on these branches count, e.g. main or release/*." />
+      {isJenkins ? (
+        <TextInput
+          id="deploy-condition"
+          label="Jenkins parameter condition"
+          value={condition}
+          onChange={setCondition}
+          placeholder="ENV=prod"
+          helper="Only runs whose build parameters match count: NAME=value or NAME!=value, several separated by commas."
+        />
+      ) : null}
+      <TextInput id="deploy-environment" label="Environment name" value={environmentName} onChange={setEnvironmentName} placeholder="production" />
+      <LabeledSelect
+        id="deploy-environment-type"
+        label="Environment type"
+        choices={ENVIRONMENT_TYPES.map((t) => ({ label: t, value: t }))}
+        value={environmentType}
+        onChange={(value) => isEnvironmentType(value) && setEnvironmentType(value)}
+        helper="Jira's environment types; production deploys are listed first."
+      />
+      {runPreview.problem ? <ProblemMessage title="No preview" problem={runPreview.problem} /> : null}
+      {preview ? <DeployPreview preview={preview} /> : null}
+      {save.problem ? <ProblemMessage title="The deploy source was not saved" problem={save.problem} /> : null}
+      <Inline space="space.100">
+        <Button appearance="subtle" onClick={onCancel}>
+          Cancel
+        </Button>
+        <Button isLoading={runPreview.busy} onClick={() => void runPreview.act()}>
+          Preview runs
+        </Button>
+        <Button appearance="primary" isLoading={save.busy} onClick={() => void save.act()}>
+          Save deploy source
+        </Button>
+      </Inline>
+    </Stack>
+  );
+}
