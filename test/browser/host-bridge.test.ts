@@ -23,7 +23,8 @@ async function loadedAppFrame(page: Page): Promise<Frame> {
   const handle = await page.waitForSelector('iframe[data-forge-frame]');
   const frame = await handle.contentFrame();
   if (!frame) throw new Error('the app iframe has no content frame');
-  await frame.getByTestId('module-info').waitFor();
+  // The app has mounted (whatever screen it shows first) and the bridge is in place.
+  await frame.waitForFunction(() => !!window.__bridge && (document.getElementById('root')?.childElementCount ?? 0) > 0);
   return frame;
 }
 
