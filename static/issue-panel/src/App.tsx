@@ -1,17 +1,23 @@
-import { useAppInfo } from '../../shared/src/hooks/useAppInfo';
-import { ErrorState } from '../../shared/src/components/ErrorState';
-import { LoadingState } from '../../shared/src/components/LoadingState';
-import { IssueDeployments } from './components/IssueDeployments';
+import { useForgeContext } from '../../shared/src/hooks/useForgeContext';
+import { NotConfigured } from './components/EmptyPanel';
+import { Deployments } from './components/Deployments';
+import { PanelError } from './components/PanelError';
+import { PanelSkeleton } from './components/PanelSkeleton';
+import { usePanel } from './hooks/usePanel';
 
-/** The issue panel: which deploys carried this issue (filled in by later issues). */
+const CONTEXT_HINT = 'Reload the page. If it keeps failing, the app cannot reach Jira from this browser.';
+
+/** The issue panel: where this issue shipped, and what state its builds were in. */
 export function App() {
-  const page = useAppInfo();
-  switch (page.status) {
-    case 'loading':
-      return <LoadingState label="Loading deployments" />;
-    case 'error':
-      return <ErrorState title="Deployments could not load" message={page.message} {...(page.retry ? { onRetry: page.retry } : {})} />;
-    case 'ready':
-      return <IssueDeployments info={page.info} context={page.context} />;
+  // The theme comes with the context; the panel's data is asked for at the same time.
+  const forge = useForgeContext();
+  const { state, retry, older, loadOlder } = usePanel();
+  if (forge.status === 'error') {
+    return <PanelError title="Deployments could not load" failure={{ name: 'Context', message: forge.message, hint: CONTEXT_HINT }} />;
   }
+  if (forge.status === 'loading' || state.status === 'loading') return <PanelSkeleton />;
+  if (state.status === 'error') return <PanelError title="Deployments could not load" failure={state.failure} onRetry={retry} />;
+  const view = state.data;
+  if (view.status === 'not-configured') return <NotConfigured projectKey={view.projectKey} canConfigure={view.canConfigure} />;
+  return <Deployments view={view} older={older} onLoadOlder={loadOlder} />;
 }

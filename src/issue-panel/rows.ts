@@ -1,0 +1,89 @@
+import type { Build, Commit } from '../domain/build';
+import type { Deploy, SnapshotBuild } from '../domain/deploy';
+import { issueKeyCandidates } from '../domain/issue-keys';
+import type { CommitRow, DeployRow, SnapshotRow, StaleNote } from '../shared/contract/issue-panel';
+import type { DeploySummary } from '../storage/deploy-record';
+import type { SyncStatus } from '../storage/sync-state-store';
+
+/**
+ * Links come from CI servers and from deploy registrations anyone with the project's secret can
+ * send: only http(s) ever reaches an href (a `javascript:` URL would run in the panel), and
+ * credentials someone put in a URL are dropped on the way.
+ */
+export function safeUrl(raw: string | null): string | null {
+  if (!raw) return null;
+  try {
+    const parsed = new URL(raw);
+    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return null;
+    parsed.username = '';
+    parsed.password = '';
+    return parsed.href;
+  } catch {
+    return null;
+  }
+}
+
+export function deployRow(deploy: DeploySummary | Deploy): DeployRow {
+  return {
+    id: deploy.id,
+    environment: { id: deploy.environment.id, name: deploy.environment.name, type: deploy.environment.type },
+    state: deploy.state,
+    pipeline: { displayName: deploy.pipeline.displayName, url: safeUrl(deploy.pipeline.url) },
+    sequence: deploy.sequence,
+    sha: deploy.sha,
+    branch: deploy.branch,
+    startedAt: deploy.startedAt,
+    finishedAt: deploy.finishedAt,
+    url: safeUrl(deploy.url),
+    trigger: deploy.trigger,
+  };
+}
+
+const buildId = (b: Pick<Build, 'connectionId' | 'job' | 'number'>) => `${b.connectionId}\n${b.job.id}\n${b.number}`;
+
+/** The snapshot as it was at the deploy, beside the same builds as they are in storage now. */
+export function snapshotRows(snapshot: readonly SnapshotBuild[], current: readonly Build[]): SnapshotRow[] {
+  const now = new Map(current.map((b) => [buildId(b), b]));
+  return snapshot.map((b) => {
+    const today = now.get(buildId(b));
+    return {
+      provider: b.provider,
+      connectionId: b.connectionId,
+      jobId: b.job.id,
+      jobName: b.job.displayName,
+      folderPath: [...b.job.folderPath],
+      number: b.number,
+      url: safeUrl(b.url ?? today?.url ?? null),
+      stateAtDeploy: b.stateAtDeploy,
+      stateNow: today?.state ?? null,
+      startedAt: b.startedAt,
+      // A build still running at the deploy has its duration only now.
+      durationMs: today?.durationMs ?? b.durationMs,
+    };
+  });
+}
+
+/** The deploy's commits that mention the issue first, each group in the deploy's own order. */
+export function commitsFor(issueKey: string, commits: readonly Commit[]): { mentioning: CommitRow[]; others: CommitRow[] } {
+  const key = issueKey.toUpperCase();
+  const mentioning: CommitRow[] = [];
+  const others: CommitRow[] = [];
+  for (const commit of commits) {
+    const row = { sha: commit.sha, message: commit.message, author: commit.author, timestamp: commit.timestamp };
+    (issueKeyCandidates(commit.message).includes(key) ? mentioning : others).push(row);
+  }
+  return { mentioning, others };
+}
+
+/** Connections whose last sync failed; the hint is the one the sync recorded, shown as is. */
+export function staleNotes(statuses: readonly SyncStatus[]): StaleNote[] {
+  return statuses
+    .filter((s) => s.error !== undefined)
+    .map((s) => ({
+      connectionId: s.connectionId,
+      failedAt: s.lastRunAt,
+      lastSuccessAt: s.lastSuccessAt ?? null,
+      message: s.error?.message ?? '',
+      hint: s.error?.hint ?? '',
+    }));
+}

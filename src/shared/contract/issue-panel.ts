@@ -1,0 +1,132 @@
+import * as z from 'zod/mini';
+import { BUILD_STATES, PROVIDER_KINDS } from '../../domain/build';
+import { DEPLOY_STATES } from '../../domain/deploy';
+import { ENVIRONMENT_TYPES } from '../../domain/environment';
+
+/**
+ * The issue panel's resolvers, shared by the backend (src/resolvers/issue-panel.ts) and the panel
+ * (static/issue-panel). zod/mini keeps the panel's bundle small. The issue and project are never
+ * in a payload: the backend takes them from the Forge context of the call.
+ */
+export const ISSUE_PANEL_RESOLVERS = {
+  /** Everything the panel shows first: its deploys (one page of links), or why there are none. */
+  load: 'issuePanel.load',
+  /** The next page of the issue's deploys. */
+  more: 'issuePanel.more',
+  /** One deploy's builds (at deploy and now) and commits. */
+  deploy: 'issuePanel.deploy',
+} as const;
+
+/** The settings page the "not configured" state links admins to (manifest.yml). */
+export const PROJECT_SETTINGS_MODULE_KEY = 'deploy-tracker-project-settings';
+
+/** Deploys the panel lists per environment before it paginates. */
+export const DEPLOYS_PER_PAGE = 20;
+
+export const loadPayloadSchema = z.strictObject({});
+export const morePayloadSchema = z.strictObject({ cursor: z.string().check(z.minLength(1), z.maxLength(4096)) });
+export const deployPayloadSchema = z.strictObject({ deployId: z.string().check(z.minLength(1), z.maxLength(400)) });
+export type MorePayload = z.infer<typeof morePayloadSchema>;
+export type DeployPayload = z.infer<typeof deployPayloadSchema>;
+
+const url = z.nullable(z.string());
+
+export const environmentSchema = z.object({ id: z.string(), name: z.string(), type: z.enum(ENVIRONMENT_TYPES) });
+
+export const deployRowSchema = z.object({
+  id: z.string(),
+  environment: environmentSchema,
+  state: z.enum(DEPLOY_STATES),
+  pipeline: z.object({ displayName: z.string(), url }),
+  sequence: z.number(),
+  sha: z.nullable(z.string()),
+  branch: z.nullable(z.string()),
+  startedAt: z.string(),
+  finishedAt: z.nullable(z.string()),
+  url,
+  trigger: z.nullable(z.string()),
+});
+export type DeployRow = z.infer<typeof deployRowSchema>;
+
+/** A connection the project uses whose last sync failed: what the panel shows may be out of date. */
+export const staleNoteSchema = z.object({
+  connectionId: z.string(),
+  failedAt: z.string(),
+  lastSuccessAt: z.nullable(z.string()),
+  message: z.string(),
+  hint: z.string(),
+});
+export type StaleNote = z.infer<typeof staleNoteSchema>;
+
+export const panelSchema = z.discriminatedUnion('status', [
+  z.object({
+    status: z.literal('not-configured'),
+    projectKey: z.string(),
+    /** Whether the viewer may open the project's settings (a project or Jira admin). */
+    canConfigure: z.boolean(),
+  }),
+  z.object({
+    status: z.literal('ready'),
+    issueKey: z.string(),
+    /** Newest first; empty when no deploy mentions the issue yet. */
+    deploys: z.array(deployRowSchema),
+    /** Set when older deploys exist: pass it to `issuePanel.more`. */
+    cursor: z.nullable(z.string()),
+    stale: z.array(staleNoteSchema),
+  }),
+]);
+export type PanelView = z.infer<typeof panelSchema>;
+
+export const deployPageSchema = z.object({ deploys: z.array(deployRowSchema), cursor: z.nullable(z.string()) });
+export type DeployPage = z.infer<typeof deployPageSchema>;
+
+export const snapshotRowSchema = z.object({
+  provider: z.enum(PROVIDER_KINDS),
+  connectionId: z.string(),
+  jobId: z.string(),
+  jobName: z.string(),
+  folderPath: z.array(z.string()),
+  number: z.number(),
+  url,
+  stateAtDeploy: z.enum(BUILD_STATES),
+  /** The build's state in storage today; null when it is no longer there. */
+  stateNow: z.nullable(z.enum(BUILD_STATES)),
+  startedAt: z.nullable(z.string()),
+  durationMs: z.nullable(z.number()),
+});
+export type SnapshotRow = z.infer<typeof snapshotRowSchema>;
+
+export const commitRowSchema = z.object({
+  sha: z.string(),
+  message: z.string(),
+  author: z.nullable(z.string()),
+  timestamp: z.nullable(z.string()),
+});
+export type CommitRow = z.infer<typeof commitRowSchema>;
+
+/** The CI run that was the deploy, for a drill-down into it. */
+export const deployRunSchema = z.object({
+  provider: z.enum(PROVIDER_KINDS),
+  connectionId: z.string(),
+  jobId: z.string(),
+  buildNumber: z.number(),
+});
+
+export const deployDetailSchema = z.object({
+  deploy: deployRowSchema,
+  run: z.nullable(deployRunSchema),
+  builds: z.array(snapshotRowSchema),
+  /** The deploy went out while a build of its commit was failing, or still running. */
+  warning: z.nullable(z.enum(['failing', 'running'])),
+  /** Commits whose message mentions this issue first, then the others. */
+  commits: z.object({ mentioning: z.array(commitRowSchema), others: z.array(commitRowSchema), omitted: z.number() }),
+});
+export type DeployDetail = z.infer<typeof deployDetailSchema>;
+
+/** What every resolver defined with defineResolver answers. */
+export const failureSchema = z.object({ name: z.string(), message: z.string(), hint: z.string() });
+export type Failure = z.infer<typeof failureSchema>;
+
+export function resultSchema<T extends z.ZodMiniType>(data: T) {
+  return z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), data }), z.object({ ok: z.literal(false), error: failureSchema })]);
+}

@@ -1,0 +1,64 @@
+import { useEffect, useState } from 'react';
+import { IconButton } from '@atlaskit/button/new';
+import CheckMarkIcon from '@atlaskit/icon/core/check-mark';
+import CopyIcon from '@atlaskit/icon/core/copy';
+import { Inline } from '@atlaskit/primitives/compiled';
+import { shortSha } from '../format';
+import { mono } from '../styles';
+
+/**
+ * Copies through a selected hidden textarea: the async Clipboard API needs a
+ * `clipboard-write` permission that a product's Custom UI iframe may not grant.
+ */
+function copyText(text: string): boolean {
+  const area = document.createElement('textarea');
+  area.value = text;
+  area.setAttribute('readonly', '');
+  area.style.position = 'fixed';
+  area.style.opacity = '0';
+  document.body.appendChild(area);
+  area.select();
+  try {
+    return document.execCommand('copy');
+  } finally {
+    area.remove();
+  }
+}
+
+async function copy(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    return copyText(text);
+  }
+}
+
+/** A commit's short SHA with a button that copies the full one. */
+export function ShortSha({ sha }: { readonly sha: string }) {
+  const [copied, setCopied] = useState<'yes' | 'no' | null>(null);
+  useEffect(() => {
+    if (copied === null) return undefined;
+    const timer = setTimeout(() => setCopied(null), 2000);
+    return () => clearTimeout(timer);
+  }, [copied]);
+  const short = shortSha(sha);
+  return (
+    <Inline space="space.025" alignBlock="center">
+      <code style={mono} title={sha}>
+        {short}
+      </code>
+      <IconButton
+        icon={copied === 'yes' ? CheckMarkIcon : CopyIcon}
+        label={`Copy commit ${short}`}
+        appearance="subtle"
+        spacing="compact"
+        testId="copy-sha"
+        onClick={() => void copy(sha).then((ok) => setCopied(ok ? 'yes' : 'no'))}
+      />
+      <span role="status" aria-live="polite" style={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }}>
+        {copied === 'yes' ? `Copied ${sha}` : copied === 'no' ? 'Could not copy: select the SHA and copy it yourself' : ''}
+      </span>
+    </Inline>
+  );
+}
