@@ -31,6 +31,10 @@ export class EntityCatalog {
     for (const entity of entities) this.definitions.set(entity.name, toDefinition(entity));
   }
 
+  all(): EntityDefinition[] {
+    return [...this.definitions.values()];
+  }
+
   definition(name: string | undefined): EntityDefinition {
     if (name === undefined) throw invalid('INVALID_ENTITY_TYPE', 'An entity name is required');
     if (name.length < 3) throw invalid('ENTITY_TYPE_TOO_SHORT', `Entity name "${name}" is shorter than 3 characters`);

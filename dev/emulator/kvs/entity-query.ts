@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { matchesFilters, parseFilters, RANGE_CONDITIONS, satisfies, validateCondition, type ParsedFilters } from './conditions';
+import { matchesFilters, parseFilters, RANGE_CONDITIONS, validateCondition, type ParsedFilters } from './conditions';
 import type { EntityDefinition, EntityIndex } from './entities';
+import { partitionKey, rangeClause, toSqlValue } from './entity-index';
 import { badRequest, invalid } from './errors';
 import { isRecord, LIMITS } from './limits';
 import type { KvsAnswer, KvsContext } from './operations';
@@ -14,13 +15,19 @@ interface IndexEntry {
   readonly range: unknown;
 }
 
-const cursorSchema = z.object({ index: z.string(), sort: z.enum(['ASC', 'DESC']), range: z.unknown(), key: z.string() });
+const cursorSchema = z.object({
+  index: z.string(),
+  sort: z.enum(['ASC', 'DESC']),
+  range: z.unknown().refine((range) => range !== undefined),
+  key: z.string(),
+});
 
 /**
  * An entity query on one declared index. Like DynamoDB, which backs the Custom Entity Store,
  * the page is cut by `limit` over the index entries (partition + `where` range) in range order
  * BEFORE filters apply: a page can hold fewer items than `limit`, even none, and still carry a
- * cursor. Apps must loop on the cursor, never on the page size.
+ * cursor. Apps must loop on the cursor, never on the page size. The page is read through the
+ * `entity_index` table (entity-index-table.ts), so its cost does not grow with the entity.
  */
 export function entityQuery(ctx: KvsContext, request: EntityQueryRequest): KvsAnswer {
   const definition = ctx.catalog.definition(request.entityName);
@@ -43,16 +50,20 @@ export function entityQuery(ctx: KvsContext, request: EntityQueryRequest): KvsAn
     throw badRequest('The cursor belongs to a query on another index or sort order');
   }
 
-  const entries = indexEntries(ctx, definition, index, partition)
-    .filter((entry) => !request.range || satisfies(entry.range, request.range))
-    .sort((a, b) => orderValues(a.range, b.range) || orderValues(a.item.key, b.item.key));
-  if (sort === 'DESC') entries.reverse();
-  const direction = sort === 'ASC' ? 1 : -1;
-  const start = after
-    ? entries.findIndex((e) => direction * (orderValues(e.range, after.range) || orderValues(e.item.key, after.key)) > 0)
-    : 0;
-  const page = start < 0 ? [] : entries.slice(start, start + limit);
-  const more = start >= 0 && start + limit < entries.length;
+  const rows = ctx.store.indexPage(
+    {
+      ns: `entity:${definition.name}`,
+      index: index.name,
+      partition: partitionKey(partition),
+      range: request.range ? rangeClause(request.range) : undefined,
+      after: after ? { range: toSqlValue(after.range), key: after.key } : undefined,
+      sort,
+      limit: limit + 1,
+    },
+    ctx.now,
+  );
+  const page = rows.slice(0, limit).map((item) => entryOf(item, index));
+  const more = rows.length > limit;
   const results = filters ? page.filter((e) => matchesFilters(e.attributes, filters)) : page;
 
   ctx.stats.query(
@@ -85,24 +96,7 @@ export function validateFilterProperties(definition: EntityDefinition, filters: 
   }
 }
 
-/** The items an index holds: those with every partition value equal and a range attribute present. */
-function indexEntries(ctx: KvsContext, definition: EntityDefinition, index: EntityIndex, partition: readonly unknown[]): IndexEntry[] {
-  return ctx.store.all(`entity:${definition.name}`, ctx.now).flatMap((item) => {
-    const attributes = isRecord(item.value) ? item.value : {};
-    const range = attributes[index.range];
-    if (range === undefined) return [];
-    const inPartition = index.partition.every((attribute, i) => sameValue(attributes[attribute], partition[i]));
-    return inPartition ? [{ item, attributes, range }] : [];
-  });
-}
-
-function sameValue(a: unknown, b: unknown): boolean {
-  return a === b || (a !== undefined && JSON.stringify(a) === JSON.stringify(b));
-}
-
-function orderValues(a: unknown, b: unknown): number {
-  if (typeof a === 'number' && typeof b === 'number') return a - b;
-  const x = typeof a === 'string' ? a : JSON.stringify(a);
-  const y = typeof b === 'string' ? b : JSON.stringify(b);
-  return x < y ? -1 : x > y ? 1 : 0;
+function entryOf(item: StoredItem, index: EntityIndex): IndexEntry {
+  const attributes = isRecord(item.value) ? item.value : {};
+  return { item, attributes, range: attributes[index.range] };
 }

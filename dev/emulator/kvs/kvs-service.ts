@@ -7,6 +7,8 @@
  * Also: plain keys, secrets and each entity in separate namespaces; TTL, keyPolicy, returnValue, metadata fields;
  *   batches of <= 25 items, transactions of <= 25 operations on distinct keys, all-or-nothing; 4 MB payloads;
  *   entity pages cut by `limit` before filters apply (DynamoDB semantics: loop on the cursor, not the page size).
+ *   Index order as DynamoDB's: numbers numerically, strings by UTF-8 bytes, ties by key; entity queries seek in the
+ *   SQLite table `entity_index` (entity-index-table.ts), so a page costs the same in a small or a huge entity.
  * Codes Forge does not document, chosen here: BAD_REQUEST 400 (null anywhere in a value, NaN/Infinity, malformed
  *   bodies, batch/transaction size or repeated keys), KEY_ALREADY_EXISTS 409, CONDITIONAL_CHECK_FAILED 409.
  * Not enforced: rate limits and 10 KB quota units (only counted in `stats`), storage quotas, eventual consistency
@@ -18,6 +20,7 @@ import type { PlatformRequest, PlatformService } from '../types';
 import { emptyResponse, jsonResponse } from '../types';
 import { batchDelete, batchGet, batchSet } from './batch';
 import { EntityCatalog } from './entities';
+import { indexerFor } from './entity-index';
 import { entityQuery } from './entity-query';
 import { badRequest, KvsError } from './errors';
 import { keyQuery } from './key-query';
@@ -86,7 +89,7 @@ export class KvsService implements PlatformService {
   constructor(options: KvsServiceOptions) {
     this.catalog = new EntityCatalog(options.entities);
     this.clock = options.clock;
-    this.store = new SqliteStore(options.file);
+    this.store = new SqliteStore(options.file, indexerFor(this.catalog.all()));
     this.store.purgeExpired(this.clock());
   }
 
@@ -97,6 +100,11 @@ export class KvsService implements PlatformService {
 
   resetStats(): void {
     this.counter.reset();
+  }
+
+  /** Item rows the SQLite store has read since it opened (not billed; shows what a query really visits). */
+  get itemRowsRead(): number {
+    return this.store.itemRowsRead;
   }
 
   async handle(request: PlatformRequest): Promise<Response> {

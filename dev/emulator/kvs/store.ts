@@ -1,5 +1,7 @@
 import Database from 'better-sqlite3';
 import { z } from 'zod';
+import type { EntityIndexer } from './entity-index';
+import { EntityIndexTable, type IndexQuery } from './entity-index-table';
 
 /** One stored value. Times are epoch milliseconds; the wire format converts them. */
 export interface StoredItem {
@@ -44,8 +46,10 @@ const LIVE = '(expire_at IS NULL OR expire_at > @now)';
 export class SqliteStore {
   private readonly db: Database.Database;
   private readonly statements: Statements;
+  private readonly indexes: EntityIndexTable;
+  private rowsRead = 0;
 
-  constructor(file: string | undefined) {
+  constructor(file: string | undefined, indexer: EntityIndexer = NO_INDEXES) {
     this.db = new Database(file ?? ':memory:');
     if (file) {
       this.db.pragma('journal_mode = WAL');
@@ -54,11 +58,17 @@ export class SqliteStore {
     }
     this.db.exec(SCHEMA);
     this.statements = prepare(this.db);
+    this.indexes = new EntityIndexTable(this.db, indexer);
+  }
+
+  /** Item rows SQLite handed back since the store opened: what a query cost, for tests that pin it down. */
+  get itemRowsRead(): number {
+    return this.rowsRead;
   }
 
   get(ns: Namespace, key: string, now: number): StoredItem | undefined {
     const row = this.statements.get.get({ ns, key, now });
-    return row === undefined ? undefined : toItem(row);
+    return row === undefined ? undefined : this.toItem(row);
   }
 
   /** Writes a value and returns what it replaced (an expired value counts as absent). */
@@ -68,6 +78,7 @@ export class SqliteStore {
       const json = JSON.stringify(value);
       const createdAt = previous?.createdAt ?? now;
       this.statements.upsert.run({ ns, key, value: json, createdAt, now, expireAt: expireAt ?? null });
+      this.indexes.replace(ns, key, value);
       const item: StoredItem = { key, value, bytes: Buffer.byteLength(json), createdAt, updatedAt: now, expireAt };
       return previous ? { previous, item } : { item };
     });
@@ -78,6 +89,7 @@ export class SqliteStore {
     return this.atomically(() => {
       const previous = this.get(ns, key, now);
       this.statements.delete.run({ ns, key });
+      this.indexes.remove(ns, key);
       return previous;
     });
   }
@@ -85,11 +97,16 @@ export class SqliteStore {
   /** Live items in key order, after `after`, whose key begins with `prefix`. */
   scan(ns: Namespace, options: { prefix: string; after: string; limit: number }, now: number): StoredItem[] {
     const pattern = `${escapeGlob(options.prefix)}*`;
-    return this.statements.scan.all({ ns, after: options.after, pattern, limit: options.limit, now }).map(toItem);
+    return this.statements.scan.all({ ns, after: options.after, pattern, limit: options.limit, now }).map((row) => this.toItem(row));
   }
 
-  all(ns: Namespace, now: number): StoredItem[] {
-    return this.statements.all.all({ ns, now }).map(toItem);
+  /** One page of an entity index, read through `entity_index`: only the page's rows are visited. */
+  indexPage(query: IndexQuery, now: number): StoredItem[] {
+    return this.indexes.page(query, now).map((row) => this.toItem(row));
+  }
+
+  indexPlan(query: IndexQuery): string[] {
+    return this.indexes.plan(query);
   }
 
   /** Runs `fn` in one SQLite transaction: everything it wrote is rolled back if it throws. */
@@ -98,13 +115,23 @@ export class SqliteStore {
   }
 
   purgeExpired(now: number): number {
-    return this.statements.purge.run({ now }).changes;
+    return this.atomically(() => {
+      this.indexes.purgeExpired(now);
+      return this.statements.purge.run({ now }).changes;
+    });
   }
 
   close(): void {
     if (this.db.open) this.db.close();
   }
+
+  private toItem(raw: unknown): StoredItem {
+    this.rowsRead += 1;
+    return toItem(raw);
+  }
 }
+
+const NO_INDEXES: EntityIndexer = { signature: '[]', rowsFor: () => [] };
 
 type Statements = ReturnType<typeof prepare>;
 
@@ -121,7 +148,6 @@ function prepare(db: Database.Database) {
       `SELECT key, value, created_at, updated_at, expire_at FROM items
        WHERE ns = @ns AND key > @after AND key GLOB @pattern AND ${LIVE} ORDER BY key LIMIT @limit`,
     ),
-    all: db.prepare(`SELECT key, value, created_at, updated_at, expire_at FROM items WHERE ns = @ns AND ${LIVE} ORDER BY key`),
     purge: db.prepare('DELETE FROM items WHERE expire_at IS NOT NULL AND expire_at <= @now'),
   };
 }
