@@ -1,9 +1,9 @@
-import { isConfigured, connectionsUsedBy } from '../domain/project-config';
+import { isConfigured } from '../domain/project-config';
 import type { DeployPage, DeployRow, PanelView } from '../shared/contract/issue-panel';
 import { isProjectAdmin } from '../jira/permissions';
 import { DeployStore } from '../storage/deploy-store';
-import { ProjectConfigStore } from '../storage/project-config-store';
-import { SyncStateStore } from '../storage/sync-state-store';
+import { configAndFailing } from '../storage/panel-reads';
+import { SyncHealthStore } from '../storage/sync-health-store';
 import { deployRow, staleNotes } from './rows';
 
 /** Where the panel is and who is looking, all from the Forge context, access already checked. */
@@ -15,44 +15,49 @@ export interface PanelCaller {
 
 export interface PanelDeps {
   readonly deploys: Pick<DeployStore, 'forIssue'>;
-  readonly configs: Pick<ProjectConfigStore, 'get'>;
-  readonly syncState: Pick<SyncStateStore, 'statuses'>;
+  readonly health: Pick<SyncHealthStore, 'failingFor'>;
+  readonly configAndFailing: typeof configAndFailing;
   readonly isProjectAdmin: (accountId: string, projectKey: string) => Promise<boolean>;
 }
 
 export function panelDeps(): PanelDeps {
   return {
     deploys: new DeployStore(),
-    configs: new ProjectConfigStore(),
-    syncState: new SyncStateStore(),
+    health: new SyncHealthStore(),
+    configAndFailing,
     isProjectAdmin,
   };
 }
 
 /**
- * The panel's first answer, in a fixed number of storage calls whatever the history: the
- * project's configuration (one get) and the issue's newest links (one query, each link carrying
- * its deploy's summary) side by side, then the sync status of the connections the project uses
- * (one batch get, none when it uses none). Jira is asked whether the viewer is a project admin
- * only when that decides what the empty state says.
+ * The panel's first answer, in two storage calls whatever the history: the issue's newest links
+ * (one query, each link carrying its deploy's summary), then the site-wide record of failing
+ * connections (one get). Only an issue with no deploy yet needs the project's configuration, to
+ * say whether it is set up: then the second call is one batch get of both. Jira is asked whether
+ * the viewer is a project admin only when that decides what the empty state says.
  */
 export async function loadIssuePanel(caller: PanelCaller, deps: PanelDeps = panelDeps()): Promise<PanelView> {
-  const [config, page] = await Promise.all([deps.configs.get(caller.projectKey), deps.deploys.forIssue(caller.issueKey)]);
-  if (page.deploys.length === 0 && !isConfigured(config)) {
-    return {
-      status: 'not-configured',
-      projectKey: caller.projectKey,
-      canConfigure: await deps.isProjectAdmin(caller.accountId, caller.projectKey),
-    };
+  const page = await deps.deploys.forIssue(caller.issueKey);
+  let failing;
+  if (page.deploys.length > 0) {
+    failing = await deps.health.failingFor(caller.projectKey);
+  } else {
+    const read = await deps.configAndFailing(caller.projectKey);
+    if (!isConfigured(read.config)) {
+      return {
+        status: 'not-configured',
+        projectKey: caller.projectKey,
+        canConfigure: await deps.isProjectAdmin(caller.accountId, caller.projectKey),
+      };
+    }
+    failing = read.failing;
   }
-  const connections = config ? connectionsUsedBy(config) : [];
-  const statuses = connections.length > 0 ? await deps.syncState.statuses(connections) : [];
   return {
     status: 'ready',
     issueKey: caller.issueKey,
     deploys: rowsOf(page.deploys),
     cursor: page.cursor ?? null,
-    stale: staleNotes(statuses),
+    stale: staleNotes(failing),
   };
 }
 

@@ -3,7 +3,7 @@ import type { Deploy, SnapshotBuild } from '../domain/deploy';
 import { issueKeyCandidates } from '../domain/issue-keys';
 import type { CommitRow, DeployRow, SnapshotRow, StaleNote } from '../shared/contract/issue-panel';
 import type { DeploySummary } from '../storage/deploy-record';
-import type { SyncStatus } from '../storage/sync-state-store';
+import type { FailingConnection } from '../storage/sync-health-store';
 
 /**
  * Links come from CI servers and from deploy registrations anyone with the project's secret can
@@ -76,14 +76,12 @@ export function commitsFor(issueKey: string, commits: readonly Commit[]): { ment
 }
 
 /** Connections whose last sync failed; the hint is the one the sync recorded, shown as is. */
-export function staleNotes(statuses: readonly SyncStatus[]): StaleNote[] {
-  return statuses
-    .filter((s) => s.error !== undefined)
-    .map((s) => ({
-      connectionId: s.connectionId,
-      failedAt: s.lastRunAt,
-      lastSuccessAt: s.lastSuccessAt ?? null,
-      message: s.error?.message ?? '',
-      hint: s.error?.hint ?? '',
-    }));
+export function staleNotes(failing: readonly FailingConnection[]): StaleNote[] {
+  return failing.map((f) => ({
+    connectionId: f.connectionId,
+    failedAt: f.failedAt,
+    lastSuccessAt: f.lastSuccessAt ?? null,
+    message: f.message,
+    hint: f.hint,
+  }));
 }

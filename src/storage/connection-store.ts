@@ -2,6 +2,7 @@ import { kvs, WhereConditions } from '@forge/kvs';
 import { z } from 'zod';
 import { parseConnection, type Connection, type ConnectionSecret } from '../domain/connection';
 import { keys } from './keys';
+import { SyncHealthStore } from './sync-health-store';
 
 /**
  * Connections are site-wide records; a connection added from a project's settings page is scoped
@@ -138,5 +139,6 @@ export class ConnectionStore {
     await kvs.deleteSecret(keys.connectionSecret(id));
     await kvs.delete(keys.syncCursor(id));
     await kvs.delete(keys.syncStatus(id));
+    await new SyncHealthStore().forget(id);
   }
 }

@@ -37,6 +37,7 @@ export const keys = {
   syncCursor: (connectionId: string) => `sync:cursor:${connectionId}`,
   syncStatus: (connectionId: string) => `sync:status:${connectionId}`,
   syncLease: (connectionId: string) => `sync:lease:${connectionId}`,
+  syncHealth: 'sync:health',
   replayGuard: (signature: string) => `replay:${digest(signature, 32)}`,
 };
 

@@ -1,7 +1,6 @@
 import { commitsFor, deployRow, safeUrl, snapshotRows, staleNotes } from '../../src/issue-panel/rows';
 import type { SnapshotBuild } from '../../src/domain/deploy';
 import { aBuild, aDeploy } from '../support/builders';
-import { aFailedSync, aSyncStatus } from './support/builders';
 
 function aSnapshotBuild(overrides: Partial<SnapshotBuild> = {}): SnapshotBuild {
   const { provider, connectionId, job, number, url, startedAt, finishedAt, durationMs } = aBuild();
@@ -73,7 +72,10 @@ describe('deployRow', () => {
 });
 
 describe('staleNotes', () => {
-  it('notes only connections whose last sync failed', () => {
-    expect(staleNotes([aSyncStatus(), aFailedSync('jenkins-2')]).map((n) => n.connectionId)).toEqual(['jenkins-2']);
+  it('turns each failing connection into a note with its hint', () => {
+    const failing = { connectionId: 'jenkins-2', projects: ['DEMO'], failedAt: '2026-11-01T10:00:00.000Z', message: 'Jenkins answered 503', hint: 'Retry later' };
+    expect(staleNotes([failing])).toEqual([
+      { connectionId: 'jenkins-2', failedAt: '2026-11-01T10:00:00.000Z', lastSuccessAt: null, message: 'Jenkins answered 503', hint: 'Retry later' },
+    ]);
   });
 });

@@ -1,0 +1,55 @@
+import { defaultProjectConfig } from '../../src/domain/project-config';
+import { ProjectConfigStore } from '../../src/storage/project-config-store';
+import { SyncHealthStore } from '../../src/storage/sync-health-store';
+import { SyncStateStore, type SyncStatus } from '../../src/storage/sync-state-store';
+import { testPlatform } from '../support/platform';
+
+const status = (connectionId: string, error?: SyncStatus['error']): SyncStatus => ({
+  schemaVersion: 1,
+  connectionId,
+  lastRunAt: '2026-11-02T11:00:00.000Z',
+  lastSuccessAt: '2026-11-02T09:00:00.000Z',
+  durationMs: 10,
+  buildsWritten: 0,
+  deploysWritten: 0,
+  requests: 1,
+  complete: !error,
+  ...(error ? { error } : {}),
+  problems: [],
+});
+const unauthorized = { name: 'AuthError', message: 'Jenkins answered 401', hint: 'Check the token.' };
+
+describe('the site-wide record of failing connections', () => {
+  const state = new SyncStateStore();
+  const health = new SyncHealthStore();
+
+  beforeAll(async () => {
+    await new ProjectConfigStore().save({ ...defaultProjectConfig('HEALTH', '2026-11-01T00:00:00.000Z'), defaultConnectionId: 'ci-h' });
+  });
+
+  it('lists a failing connection for the projects that use it, and forgets it once it recovers', async () => {
+    await state.saveStatus(status('ci-h', unauthorized));
+    expect(await health.failingFor('HEALTH')).toEqual([
+      { connectionId: 'ci-h', projects: ['HEALTH'], failedAt: '2026-11-02T11:00:00.000Z', lastSuccessAt: '2026-11-02T09:00:00.000Z', message: 'Jenkins answered 401', hint: 'Check the token.' },
+    ]);
+    expect(await health.failingFor('OTHER')).toEqual([]);
+
+    await state.saveStatus(status('ci-h'));
+    expect(await health.failingFor('HEALTH')).toEqual([]);
+  });
+
+  it('is not rewritten while a connection keeps failing the same way, nor for healthy runs', async () => {
+    await state.saveStatus(status('ci-h', unauthorized));
+    testPlatform().kvs.resetStats();
+    await state.saveStatus(status('ci-h', unauthorized));
+    await state.saveStatus(status('ci-other'));
+    // the two status records themselves, nothing else
+    expect(testPlatform().kvs.stats.writes).toBe(2);
+  });
+
+  it('forgets a connection that was removed', async () => {
+    await state.saveStatus(status('ci-h', unauthorized));
+    await health.forget('ci-h');
+    expect(await health.failingFor('HEALTH')).toEqual([]);
+  });
+});
