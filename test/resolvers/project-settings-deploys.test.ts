@@ -1,60 +1,25 @@
-import {
-  deploySecretSchema,
-  previewSchema,
-  projectSettingsSchema,
-  PROJECT_SETTINGS_RESOLVERS as KEYS,
-  savedSchema,
-} from '../../src/shared/contract/project-settings';
+import { deploySecretSchema, previewSchema, projectSettingsSchema, PROJECT_SETTINGS_RESOLVERS as KEYS, savedSchema } from '../../src/shared/contract/project-settings';
 import { BuildStore } from '../../src/storage/build-store';
 import { ProjectConfigStore } from '../../src/storage/project-config-store';
-import type { RecordedServer } from '../providers/support/recorded-server';
 import { aBuild } from '../support/builders';
-import { testPlatform } from '../support/platform';
-import { aBuildkiteDraft, aDeploySource, aJenkinsDraft } from '../connections/support/builders';
-import { saved } from '../connections/support/connection-calls';
-import { fakeJenkins } from '../connections/support/fake-jenkins';
+import { aDeploySource } from '../connections/support/builders';
 import { dataOf, failureOf } from '../connections/support/results';
-import { invoke, projectPage, settingsPlatform, USERS } from '../connections/support/settings-platform';
+import { invoke } from '../connections/support/settings-platform';
+import { projectSettingsFixture } from '../connections/support/project-settings-fixture';
 
-const platform = settingsPlatform();
-let jenkins: RecordedServer;
-let jenkinsId: string;
-let buildkiteId: string;
-
-/** A fresh project per scenario, administered by Ada, so scenarios never see each other's settings. */
-let projects = 0;
-function aProject(): string {
-  projects += 1;
-  const key = `P${projects}`;
-  platform.site.addProject({ key, lead: USERS.ada, roles: { [USERS.ada]: 'administrator' } });
-  return key;
-}
-
-const as = (projectKey: string, payload: unknown = {}) => ({ as: 'ada' as const, page: projectPage(projectKey), payload });
-const settingsOf = async (projectKey: string) => dataOf(await invoke(platform, KEYS.get, as(projectKey)), projectSettingsSchema);
-
-beforeAll(async () => {
-  platform.install();
-  jenkins = await fakeJenkins();
-  jenkinsId = (await saved(platform, aJenkinsDraft(`${jenkins.url}/jenkins`, { name: 'Site Jenkins' }))).id;
-  buildkiteId = (await saved(platform, aBuildkiteDraft({ name: 'Site Buildkite' }))).id;
-});
-afterAll(async () => {
-  await jenkins.close();
-  testPlatform().install();
-});
+const { platform, ids, aProject, as, settingsOf } = projectSettingsFixture();
 
 describe('Deploys tab', () => {
   it('given a deploy job mapped to production, when saved, then the source has an environment id and type', async () => {
     const key = aProject();
-    await invoke(platform, KEYS.saveBuildServer, as(key, { defaultConnectionId: jenkinsId, jobs: [] }));
+    await invoke(platform, KEYS.saveBuildServer, as(key, { defaultConnectionId: ids.jenkins, jobs: [] }));
 
-    dataOf(await invoke(platform, KEYS.saveDeploySources, as(key, { sources: [aDeploySource(jenkinsId, { parameterCondition: 'ENV=prod', branch: 'main' })] })), savedSchema);
+    dataOf(await invoke(platform, KEYS.saveDeploySources, as(key, { sources: [aDeploySource(ids.jenkins, { parameterCondition: 'ENV=prod', branch: 'main' })] })), savedSchema);
 
     expect((await settingsOf(key)).deploySources).toEqual([
       {
         id: expect.any(String),
-        connectionId: jenkinsId,
+        connectionId: ids.jenkins,
         job: 'deploy-production',
         branch: 'main',
         parameterCondition: 'ENV=prod',
@@ -68,7 +33,7 @@ describe('Deploys tab', () => {
   it('given no default build server, when a deploy source is saved, then it is stored', async () => {
     const key = aProject();
 
-    dataOf(await invoke(platform, KEYS.saveDeploySources, as(key, { sources: [aDeploySource(jenkinsId)] })), savedSchema);
+    dataOf(await invoke(platform, KEYS.saveDeploySources, as(key, { sources: [aDeploySource(ids.jenkins)] })), savedSchema);
 
     expect((await settingsOf(key)).deploySources).toHaveLength(1);
   });
@@ -76,9 +41,9 @@ describe('Deploys tab', () => {
   it('given sources that cannot work, when saved, then every problem is listed and nothing is stored', async () => {
     const key = aProject();
     const sources = [
-      aDeploySource(jenkinsId, { parameterCondition: 'not a condition' }),
-      aDeploySource(buildkiteId, { job: 'deploy', parameterCondition: 'ENV=prod' }),
-      aDeploySource(jenkinsId, { job: 'deploy-prod-eu', environmentName: 'Production', environmentType: 'staging' }),
+      aDeploySource(ids.jenkins, { parameterCondition: 'not a condition' }),
+      aDeploySource(ids.buildkite, { job: 'deploy', parameterCondition: 'ENV=prod' }),
+      aDeploySource(ids.jenkins, { job: 'deploy-prod-eu', environmentName: 'Production', environmentType: 'staging' }),
       aDeploySource('no-such-connection'),
     ];
     platform.kvs.resetStats();
@@ -93,7 +58,7 @@ describe('Deploys tab', () => {
   });
 
   it('given two sources naming one environment with two types, when saved, then it is refused', async () => {
-    const sources = [aDeploySource(jenkinsId), aDeploySource(jenkinsId, { job: 'deploy-eu', environmentName: 'Production', environmentType: 'staging' })];
+    const sources = [aDeploySource(ids.jenkins), aDeploySource(ids.jenkins, { job: 'deploy-eu', environmentName: 'Production', environmentType: 'staging' })];
 
     const failure = failureOf(await invoke(platform, KEYS.saveDeploySources, as(aProject(), { sources })));
 
@@ -103,11 +68,11 @@ describe('Deploys tab', () => {
   it('given synced runs, when a source is previewed, then the runs it would count come newest first', async () => {
     const job = { id: 'deploy-production', displayName: 'deploy-production', url: null, folderPath: [] };
     const run = (number: number, env: string, branch = 'main') =>
-      aBuild({ connectionId: jenkinsId, job, number, branch, startedAt: `2026-11-0${number}T10:00:00.000Z`, parameters: [{ name: 'ENV', value: env }] });
+      aBuild({ connectionId: ids.jenkins, job, number, branch, startedAt: `2026-11-0${number}T10:00:00.000Z`, parameters: [{ name: 'ENV', value: env }] });
     await new BuildStore().upsert([run(1, 'prod'), run(2, 'dev'), run(3, 'prod'), run(4, 'prod', 'feature/x')]);
 
     const preview = dataOf(
-      await invoke(platform, KEYS.previewDeploySource, as(aProject(), { source: aDeploySource(jenkinsId, { branch: 'main', parameterCondition: 'ENV=prod' }) })),
+      await invoke(platform, KEYS.previewDeploySource, as(aProject(), { source: aDeploySource(ids.jenkins, { branch: 'main', parameterCondition: 'ENV=prod' }) })),
       previewSchema,
     );
 
@@ -119,13 +84,13 @@ describe('Deploys tab', () => {
   });
 
   it('given a glob, when previewed, then the server lists the jobs it matches', async () => {
-    const preview = dataOf(await invoke(platform, KEYS.previewDeploySource, as(aProject(), { source: aDeploySource(jenkinsId, { job: 'deploy-*' }) })), previewSchema);
+    const preview = dataOf(await invoke(platform, KEYS.previewDeploySource, as(aProject(), { source: aDeploySource(ids.jenkins, { job: 'deploy-*' }) })), previewSchema);
 
     expect(preview.jobs).toEqual(['deploy-production', 'deploy-staging']);
   });
 
   it('given a job never synced, when previewed, then the note says to sync first', async () => {
-    const preview = dataOf(await invoke(platform, KEYS.previewDeploySource, as(aProject(), { source: aDeploySource(jenkinsId, { job: 'deploy-staging' }) })), previewSchema);
+    const preview = dataOf(await invoke(platform, KEYS.previewDeploySource, as(aProject(), { source: aDeploySource(ids.jenkins, { job: 'deploy-staging' }) })), previewSchema);
 
     expect(preview.runs).toEqual([]);
     expect(preview.note).toMatch(/No run of this job has been synced yet/);

@@ -1,48 +1,13 @@
-import {
-  jobListSchema,
-  projectSettingsSchema,
-  PROJECT_SETTINGS_RESOLVERS as KEYS,
-  savedSchema,
-  syncRequestedSchema,
-  syncStatusListSchema,
-} from '../../src/shared/contract/project-settings';
+import { jobListSchema, PROJECT_SETTINGS_RESOLVERS as KEYS, savedSchema, syncRequestedSchema, syncStatusListSchema } from '../../src/shared/contract/project-settings';
 import { ProjectConfigStore } from '../../src/storage/project-config-store';
 import { SyncStateStore } from '../../src/storage/sync-state-store';
-import type { RecordedServer } from '../providers/support/recorded-server';
-import { testPlatform } from '../support/platform';
-import { aBuildkiteDraft, aJenkinsDraft } from '../connections/support/builders';
+import { aJenkinsDraft } from '../connections/support/builders';
 import { saved } from '../connections/support/connection-calls';
-import { fakeJenkins } from '../connections/support/fake-jenkins';
 import { dataOf, failureOf } from '../connections/support/results';
-import { invoke, projectPage, settingsPlatform, USERS } from '../connections/support/settings-platform';
+import { invoke, projectPage } from '../connections/support/settings-platform';
+import { projectSettingsFixture } from '../connections/support/project-settings-fixture';
 
-const platform = settingsPlatform();
-let jenkins: RecordedServer;
-let jenkinsId: string;
-let buildkiteId: string;
-
-/** A fresh project per scenario, administered by Ada, so scenarios never see each other's settings. */
-let projects = 0;
-function aProject(): string {
-  projects += 1;
-  const key = `P${projects}`;
-  platform.site.addProject({ key, lead: USERS.ada, roles: { [USERS.ada]: 'administrator' } });
-  return key;
-}
-
-const as = (projectKey: string, payload: unknown = {}) => ({ as: 'ada' as const, page: projectPage(projectKey), payload });
-const settingsOf = async (projectKey: string) => dataOf(await invoke(platform, KEYS.get, as(projectKey)), projectSettingsSchema);
-
-beforeAll(async () => {
-  platform.install();
-  jenkins = await fakeJenkins();
-  jenkinsId = (await saved(platform, aJenkinsDraft(`${jenkins.url}/jenkins`, { name: 'Site Jenkins' }))).id;
-  buildkiteId = (await saved(platform, aBuildkiteDraft({ name: 'Site Buildkite' }))).id;
-});
-afterAll(async () => {
-  await jenkins.close();
-  testPlatform().install();
-});
+const { platform, ids, aProject, as, settingsOf, jenkinsUrl } = projectSettingsFixture();
 
 describe('projectSettings.get', () => {
   it('given a project never configured, then it shows the defaults, the site connections and the registration URL', async () => {
@@ -65,13 +30,13 @@ describe('Build server tab', () => {
   it('given a site connection, when picked as default build server with its jobs, then the project uses it', async () => {
     const key = aProject();
 
-    dataOf(await invoke(platform, KEYS.saveBuildServer, as(key, { defaultConnectionId: jenkinsId, jobs: [' build ', 'web/*', 'build'] })), savedSchema);
+    dataOf(await invoke(platform, KEYS.saveBuildServer, as(key, { defaultConnectionId: ids.jenkins, jobs: [' build ', 'web/*', 'build'] })), savedSchema);
 
-    expect(await settingsOf(key)).toMatchObject({ defaultConnectionId: jenkinsId, buildJobs: ['build', 'web/*'] });
+    expect(await settingsOf(key)).toMatchObject({ defaultConnectionId: ids.jenkins, buildJobs: ['build', 'web/*'] });
   });
 
   it("given another project's own connection, when picked, then it is refused and nothing is stored", async () => {
-    const other = await saved(platform, aJenkinsDraft(`${jenkins.url}/jenkins`, { name: 'OPS own' }), { as: 'otto', page: projectPage('OPS') });
+    const other = await saved(platform, aJenkinsDraft(`${jenkinsUrl()}/jenkins`, { name: 'OPS own' }), { as: 'otto', page: projectPage('OPS') });
     const key = aProject();
 
     const failure = failureOf(await invoke(platform, KEYS.saveBuildServer, as(key, { defaultConnectionId: other.id, jobs: [] })));
@@ -81,7 +46,7 @@ describe('Build server tab', () => {
   });
 
   it('given a default build server, when its jobs are listed, then the server is asked', async () => {
-    const jobs = dataOf(await invoke(platform, KEYS.listJobs, as(aProject(), { connectionId: jenkinsId })), jobListSchema);
+    const jobs = dataOf(await invoke(platform, KEYS.listJobs, as(aProject(), { connectionId: ids.jenkins })), jobListSchema);
 
     expect(jobs).toEqual({
       jobs: [
@@ -97,7 +62,7 @@ describe('Build server tab', () => {
 describe('Issue integration tab', () => {
   it('given a configured project, when the provider and sources are changed, then they are stored', async () => {
     const key = aProject();
-    await invoke(platform, KEYS.saveBuildServer, as(key, { defaultConnectionId: jenkinsId, jobs: [] }));
+    await invoke(platform, KEYS.saveBuildServer, as(key, { defaultConnectionId: ids.jenkins, jobs: [] }));
     const integration = { provider: 'jira', scanCommitMessages: true, scanBranchNames: false, keyScope: 'this-project' };
 
     dataOf(await invoke(platform, KEYS.saveIssueIntegration, as(key, integration)), savedSchema);
@@ -117,10 +82,10 @@ describe('Issue integration tab', () => {
 describe('Sync tab', () => {
   it('given a failing connection, then its last run, figures and error hint are shown', async () => {
     const key = aProject();
-    await invoke(platform, KEYS.saveBuildServer, as(key, { defaultConnectionId: jenkinsId, jobs: [] }));
+    await invoke(platform, KEYS.saveBuildServer, as(key, { defaultConnectionId: ids.jenkins, jobs: [] }));
     await new SyncStateStore().saveStatus({
       schemaVersion: 1,
-      connectionId: jenkinsId,
+      connectionId: ids.jenkins,
       lastRunAt: '2026-11-02T10:00:00.000Z',
       lastSuccessAt: '2026-11-02T09:55:00.000Z',
       durationMs: 1200,
@@ -136,7 +101,7 @@ describe('Sync tab', () => {
 
     expect(list.connections).toEqual([
       {
-        connectionId: jenkinsId,
+        connectionId: ids.jenkins,
         name: 'Site Jenkins',
         kind: 'jenkins',
         status: expect.objectContaining({ durationMs: 1200, buildsWritten: 4, error: expect.objectContaining({ hint: 'Check the Jenkins user name and API token' }) }),
@@ -146,19 +111,19 @@ describe('Sync tab', () => {
 
   it('given a project using a connection, when Sync now is pressed, then a sync of it is queued at once', async () => {
     const key = aProject();
-    await invoke(platform, KEYS.saveBuildServer, as(key, { defaultConnectionId: jenkinsId, jobs: [] }));
+    await invoke(platform, KEYS.saveBuildServer, as(key, { defaultConnectionId: ids.jenkins, jobs: [] }));
     platform.queues.takeReady(true);
 
     const requested = dataOf(await invoke(platform, KEYS.syncNow, as(key)), syncRequestedSchema);
 
-    expect(requested).toEqual({ requested: [jenkinsId] });
-    expect(platform.queues.takeReady(true).map((e) => e.body)).toEqual([expect.objectContaining({ connectionId: jenkinsId, reason: 'request' })]);
+    expect(requested).toEqual({ requested: [ids.jenkins] });
+    expect(platform.queues.takeReady(true).map((e) => e.body)).toEqual([expect.objectContaining({ connectionId: ids.jenkins, reason: 'request' })]);
   });
 
   it('given a connection the project does not use, when synced by id, then it is refused and nothing is queued', async () => {
     platform.queues.takeReady(true);
 
-    const failure = failureOf(await invoke(platform, KEYS.syncNow, as(aProject(), { connectionId: buildkiteId })));
+    const failure = failureOf(await invoke(platform, KEYS.syncNow, as(aProject(), { connectionId: ids.buildkite })));
 
     expect(failure.name).toBe('ConnectionNotFound');
     expect(platform.queues.takeReady(true)).toEqual([]);
