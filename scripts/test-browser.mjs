@@ -56,44 +56,60 @@ if (chromium.status !== 0) {
 }
 await buildUi({ quiet: true });
 
-const dataDir = mkdtempSync(path.join(os.tmpdir(), 'forge-emulator-browser-'));
-const port = await freePort();
-const baseUrl = `http://127.0.0.1:${port}`;
-const emulatorLog = [];
-const emulator = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'dev', 'start.ts')], {
-  cwd: root,
-  env: { ...process.env, PORT: String(port), FORGE_EMULATOR_STORAGE: path.join(dataDir, 'forge-kvs.sqlite') },
-  stdio: ['ignore', 'pipe', 'pipe'],
-});
-for (const stream of [emulator.stdout, emulator.stderr]) stream.on('data', (chunk) => emulatorLog.push(chunk.toString()));
+/**
+ * Runs some test files against a fresh emulator with its own storage. Files that reconfigure the
+ * demo (connections, project settings) get an emulator of their own, so the order of files never
+ * decides what another file sees.
+ */
+async function runGroup(files) {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'forge-emulator-browser-'));
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const emulatorLog = [];
+  const emulator = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'dev', 'start.ts')], {
+    cwd: root,
+    env: { ...process.env, PORT: String(port), FORGE_EMULATOR_STORAGE: path.join(dataDir, 'forge-kvs.sqlite') },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  for (const stream of [emulator.stdout, emulator.stderr]) stream.on('data', (chunk) => emulatorLog.push(chunk.toString()));
+  let passed = 0;
+  let failed = 0;
+  try {
+    const bootStarted = Date.now();
+    await waitForHealth(baseUrl, emulator, 60_000);
+    console.log(`Emulator ready on ${baseUrl} in ${Date.now() - bootStarted} ms for ${files.map((f) => path.basename(f)).join(', ')}`);
+    const tap = path.join(dataDir, 'results.tap');
+    const run = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', '--test', '--test-timeout=60000', '--test-reporter=spec', '--test-reporter-destination=stdout',
+        '--test-reporter=tap', `--test-reporter-destination=${tap}`, ...files],
+      { cwd: root, stdio: 'inherit', env: { ...process.env, BROWSER_TEST_BASE_URL: baseUrl, BROWSER_TEST_DATA_DIR: dataDir } },
+    );
+    const summary = readFileSync(tap, 'utf8');
+    passed = Number(/^# pass (\d+)/m.exec(summary)?.[1] ?? 0);
+    failed = Number(/^# fail (\d+)/m.exec(summary)?.[1] ?? 0);
+    if (run.status !== 0 && failed === 0) failed = 1;
+  } catch (error) {
+    failed = Math.max(failed, 1);
+    console.error(`Browser tests could not run: ${error instanceof Error ? error.message : error}`);
+  } finally {
+    await stop(emulator);
+    if (failed > 0) console.error(`--- emulator output ---\n${emulatorLog.join('').trimEnd()}\n---`);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  return { passed, failed };
+}
 
+const testDir = path.join(root, 'test', 'browser');
+const files = readdirSync(testDir).filter((f) => /\.test\.(ts|mjs)$/.test(f)).sort().map((f) => path.join(testDir, f));
+const reconfigures = (file) => /^(admin|settings)/.test(path.basename(file));
 let passed = 0;
 let failed = 0;
-try {
-  const bootStarted = Date.now();
-  await waitForHealth(baseUrl, emulator, 60_000);
-  console.log(`Emulator ready on ${baseUrl} in ${Date.now() - bootStarted} ms`);
-
-  const testDir = path.join(root, 'test', 'browser');
-  const files = readdirSync(testDir).filter((f) => /\.test\.(ts|mjs)$/.test(f)).sort().map((f) => path.join(testDir, f));
-  const tap = path.join(dataDir, 'results.tap');
-  const run = spawnSync(
-    process.execPath,
-    ['--import', 'tsx', '--test', '--test-timeout=60000', '--test-reporter=spec', '--test-reporter-destination=stdout',
-      '--test-reporter=tap', `--test-reporter-destination=${tap}`, ...files],
-    { cwd: root, stdio: 'inherit', env: { ...process.env, BROWSER_TEST_BASE_URL: baseUrl, BROWSER_TEST_DATA_DIR: dataDir } },
-  );
-  const summary = readFileSync(tap, 'utf8');
-  passed = Number(/^# pass (\d+)/m.exec(summary)?.[1] ?? 0);
-  failed = Number(/^# fail (\d+)/m.exec(summary)?.[1] ?? 0);
-  if (run.status !== 0 && failed === 0) failed = 1;
-} catch (error) {
-  failed = Math.max(failed, 1);
-  console.error(`Browser tests could not run: ${error instanceof Error ? error.message : error}`);
-} finally {
-  await stop(emulator);
-  if (failed > 0) console.error(`--- emulator output ---\n${emulatorLog.join('').trimEnd()}\n---`);
-  rmSync(dataDir, { recursive: true, force: true });
+for (const group of [files.filter((f) => !reconfigures(f)), files.filter(reconfigures)]) {
+  if (group.length === 0) continue;
+  const result = await runGroup(group);
+  passed += result.passed;
+  failed += result.failed;
 }
 mkdirSync(path.join(root, 'test-results'), { recursive: true });
 writeFileSync(path.join(root, 'test-results', 'browser.json'), JSON.stringify({ passed, failed }));
