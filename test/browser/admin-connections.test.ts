@@ -174,6 +174,8 @@ describe('a new admin connects the demo Jenkins and finds its deploy on DEMO-1',
     await mine.getByRole('button', { name: /Remove/ }).first().click();
     await frame.getByTestId('confirm-dialog').getByRole('button', { name: 'Remove deploy source' }).click();
     await frame.getByText('Deploy source for deploy-production removed.').waitFor();
+    // The list re-renders from the saved settings just after the notice: wait for the row to go.
+    await rows.nth(before - 1).waitFor({ state: 'detached' });
     assert.equal(await rows.count(), before - 1);
 
     if (previousDefault === 'None' || previousDefault === '') return;
