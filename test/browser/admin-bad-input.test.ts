@@ -3,6 +3,17 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { appFrame, launchBrowser, screenshot, signedIn } from './support/browser';
 
+/** Ada on the admin page with an empty "Add Jenkins" form open. */
+async function newJenkinsForm(browser: Browser) {
+  const context = await signedIn(browser, 'admin');
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 1280, height: 1600 });
+  await page.goto('/jira/admin');
+  const frame = appFrame(page);
+  await frame.getByRole('button', { name: 'Add Jenkins' }).click();
+  return { context, page, frame, form: frame.getByTestId('connection-form') };
+}
+
 describe('the admin page with input Forge cannot use', () => {
   let browser: Browser;
   before(async () => {
@@ -13,13 +24,7 @@ describe('the admin page with input Forge cannot use', () => {
   });
 
   test('given a plain-http Jenkins URL on an odd port, when tested and saved, then the problems are named, no consent is asked and nothing is saved', async () => {
-    const context = await signedIn(browser, 'admin');
-    const page = await context.newPage();
-    await page.setViewportSize({ width: 1280, height: 1600 });
-    await page.goto('/jira/admin');
-    const frame = appFrame(page);
-    await frame.getByRole('button', { name: 'Add Jenkins' }).click();
-    const form = frame.getByTestId('connection-form');
+    const { context, page, frame, form } = await newJenkinsForm(browser);
     await form.getByLabel('Name').first().fill('Unreachable Jenkins');
     await form.getByLabel('Jenkins URL').fill('http://ci.example.com:9000/jenkins');
     await form.getByLabel('Username').fill('deploy-bot');
@@ -41,13 +46,7 @@ describe('the admin page with input Forge cannot use', () => {
   });
 
   test('given custom headers with a missing value, when typed, then Advanced settings points at the header before anything is sent', async () => {
-    const context = await signedIn(browser, 'admin');
-    const page = await context.newPage();
-    await page.setViewportSize({ width: 1280, height: 1600 });
-    await page.goto('/jira/admin');
-    const frame = appFrame(page);
-    await frame.getByRole('button', { name: 'Add Jenkins' }).click();
-    const form = frame.getByTestId('connection-form');
+    const { context, page, form } = await newJenkinsForm(browser);
     const advanced = form.getByRole('button', { name: /Advanced settings/ });
     assert.equal(await advanced.getAttribute('aria-expanded'), 'false');
     await advanced.press('Enter');
