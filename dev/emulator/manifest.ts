@@ -64,7 +64,11 @@ const manifestSchema = z.object({
   resources: z.array(z.object({ key: z.string(), path: z.string() })).default([]),
   permissions: z
     .looseObject({
-      scopes: z.array(z.string()).default([]),
+      // A list, or a map whose entries may carry `allowImpersonation` (offline user impersonation):
+      // https://developer.atlassian.com/platform/forge/manifest-reference/permissions
+      scopes: z
+        .union([z.array(z.string()), z.record(z.string(), z.looseObject({ allowImpersonation: z.boolean().optional() }).nullable())])
+        .default([]),
       external: z
         .looseObject({
           fetch: z
@@ -108,6 +112,21 @@ export function timeoutSecondsFor(manifest: Manifest, functionKey: string, modul
 }
 
 export type ModuleKind = 'resolver' | 'webtrigger' | 'action' | 'scheduledTrigger' | 'consumer';
+
+/** The scope names, whichever form the manifest declares them in. */
+export function scopeNames(manifest: Manifest): string[] {
+  const scopes = manifest.permissions.scopes;
+  return Array.isArray(scopes) ? [...scopes] : Object.keys(scopes);
+}
+
+/**
+ * Whether `asUser(accountId)` may run: Forge allows user impersonation only for scopes declared as a
+ * map with `allowImpersonation: true` (https://developer.atlassian.com/platform/forge/manifest-reference/permissions).
+ */
+export function allowsImpersonation(manifest: Manifest): boolean {
+  const scopes = manifest.permissions.scopes;
+  return !Array.isArray(scopes) && Object.values(scopes).some((entry) => entry?.allowImpersonation === true);
+}
 
 /** Hosts a backend `fetch` may reach without an admin's consent. */
 export function declaredEgress(manifest: Manifest): string[] {

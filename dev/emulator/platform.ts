@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { loadManifest, declaredEgress, type Manifest } from './manifest';
+import { loadManifest, declaredEgress, allowsImpersonation, scopeNames, type Manifest } from './manifest';
 import type { Clock } from './invocation';
 import { currentInvocation, remainingMillis } from './invocation';
 import { FunctionRunner, sourceHandlerLoader, type HandlerLoader } from './functions';
@@ -13,6 +13,7 @@ import { StargateService } from './stargate';
 import { EgressConsentStore } from './egress-consent';
 import { createEgressFetch } from './egress';
 import { AppInvoker } from './app-invoker';
+import { localModeFor, type EnvironmentType } from './environment';
 
 export interface PlatformOptions {
   /** The app's root folder, holding manifest.yml and src/. */
@@ -22,6 +23,8 @@ export interface PlatformOptions {
   readonly storageFile?: string | undefined;
   /** Lets backend fetch reach plain-HTTP loopback servers (the demo CI servers, test servers). */
   readonly localMode?: boolean;
+  /** What `getAppContext().environmentType` reports (DEVELOPMENT); STAGING and PRODUCTION are never in local mode. */
+  readonly environmentType?: EnvironmentType;
   readonly clock?: Clock;
   readonly site?: JiraSite;
   readonly loadHandler?: HandlerLoader;
@@ -52,6 +55,7 @@ export class Platform {
   readonly functions: FunctionRunner;
   readonly app: AppInvoker;
   readonly localMode: boolean;
+  readonly environmentType: EnvironmentType;
   publicBaseUrl: string;
   /** The fetch the emulator itself uses to reach the network (never the guarded one). */
   readonly networkFetch: typeof fetch;
@@ -59,7 +63,8 @@ export class Platform {
   constructor(options: PlatformOptions) {
     this.clock = options.clock ?? Date.now;
     this.manifest = loadManifest(options.manifestPath ?? path.join(options.appRoot, 'manifest.yml'));
-    this.localMode = options.localMode ?? false;
+    this.environmentType = options.environmentType ?? 'DEVELOPMENT';
+    this.localMode = localModeFor(this.environmentType, options.localMode);
     this.publicBaseUrl = options.publicBaseUrl ?? 'http://localhost:8080';
     this.kvs = new KvsService({
       file: options.storageFile,
@@ -67,7 +72,7 @@ export class Platform {
       clock: this.clock,
     });
     this.site = options.site ?? new JiraSite();
-    this.jira = new JiraService(this.site);
+    this.jira = new JiraService(this.site, { allowsImpersonation: () => allowsImpersonation(this.manifest) });
     this.queues = new QueueService(() => this.manifest.modules.consumer.map((c) => c.queue), this.clock);
     this.stargate = new StargateService(
       () => this.manifest.modules.webtrigger.map((w) => w.key),
@@ -133,6 +138,7 @@ export class Platform {
   private runtime(): unknown {
     const clock = this.clock;
     const manifest = this.manifest;
+    const environmentType = this.environmentType;
     const noopTimer = { stop: () => undefined };
     const metrics = {
       counter: () => ({ incr: () => undefined, decr: () => undefined }),
@@ -150,11 +156,11 @@ export class Platform {
           appId: manifest.app.id.split('/').pop(),
           appVersion: '1.0.0',
           environmentId: 'local-environment',
-          environmentType: 'DEVELOPMENT',
+          environmentType,
           invocationId: inv?.id ?? 'outside-invocation',
           installationId: 'local-installation',
           moduleKey: inv?.moduleKey ?? '',
-          permissions: { scopes: manifest.permissions.scopes, external: manifest.permissions.external ?? {} },
+          permissions: { scopes: scopeNames(manifest), external: manifest.permissions.external ?? {} },
         };
       },
       lambdaContext: {

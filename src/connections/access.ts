@@ -1,4 +1,4 @@
-import type { CallerContext } from '../resolvers/define';
+import type { CallerContext } from '../forge/caller';
 import { ForbiddenError } from '../jira/errors';
 import { requireJiraAdmin, requireProjectAdmin } from '../jira/permissions';
 import type { ConnectionEntry, ConnectionScope } from '../storage/connection-store';

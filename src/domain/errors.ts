@@ -208,3 +208,11 @@ export type ProviderErrorName = ProviderError['name'];
 export function isProviderError(error: unknown): error is ProviderError {
   return error instanceof DomainError;
 }
+
+/** A request the app cannot act on as sent: a bad payload, id or cursor, or a call from a page it does not serve. */
+export class InvalidRequest extends DomainError {
+  override readonly name = 'InvalidRequest';
+  constructor(message: string) {
+    super(message, 'Correct the highlighted fields and try again.');
+  }
+}

@@ -1,6 +1,6 @@
 import { ForbiddenError } from '../jira/errors';
 import { requireProjectAdmin } from '../jira/permissions';
-import type { CallerContext } from '../resolvers/define';
+import type { CallerContext } from '../forge/caller';
 
 /**
  * The project whose settings page made the call, once Jira confirms the caller administers it.

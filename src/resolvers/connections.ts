@@ -12,7 +12,8 @@ import {
 import { ConnectionStore } from '../storage/connection-store';
 import { ProjectConfigStore } from '../storage/project-config-store';
 import { payloadOf } from '../connections/payload';
-import { defineResolver, type CallerContext } from './define';
+import type { CallerContext } from '../forge/caller';
+import { defineResolver } from './define';
 
 /** Resolves the page from the Forge context and checks, with Jira, that the caller administers it. */
 async function authorized(caller: CallerContext) {

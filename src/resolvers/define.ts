@@ -1,6 +1,7 @@
 import type Resolver from '@forge/resolver';
 import { z } from 'zod';
-import { DomainError } from '../domain/errors';
+import { DomainError, InvalidRequest } from '../domain/errors';
+import { callerOf, type CallerContext } from '../forge/caller';
 
 /**
  * Every resolver is defined through here: its payload is validated with zod, its caller comes
@@ -11,38 +12,8 @@ import { DomainError } from '../domain/errors';
 export type ResolverFailure = { readonly name: string; readonly message: string; readonly hint: string };
 export type ResolverResult<T> = { readonly ok: true; readonly data: T } | { readonly ok: false; readonly error: ResolverFailure };
 
-const contextSchema = z.object({
-  accountId: z.string().min(1).optional(),
-  extension: z.looseObject({
-    type: z.string(),
-    issue: z.looseObject({ key: z.string(), id: z.union([z.string(), z.number()]).optional() }).optional(),
-    project: z.looseObject({ key: z.string(), id: z.union([z.string(), z.number()]).optional() }).optional(),
-  }),
-});
-
-export interface CallerContext {
-  readonly accountId: string | undefined;
-  readonly moduleType: string;
-  readonly issueKey: string | undefined;
-  readonly projectKey: string | undefined;
-}
-
-export class InvalidRequest extends DomainError {
-  override readonly name = 'InvalidRequest';
-  constructor(message: string) {
-    super(message, 'Correct the highlighted fields and try again.');
-  }
-}
-
 /** Forge refuses resolver payloads above 5 MB; we refuse far less to keep writes small. */
 export const MAX_PAYLOAD_BYTES = 256 * 1024;
-
-export function callerOf(context: unknown): CallerContext {
-  const parsed = contextSchema.safeParse(context);
-  if (!parsed.success) throw new InvalidRequest('The app was opened outside a Jira page it supports.');
-  const { accountId, extension } = parsed.data;
-  return { accountId, moduleType: extension.type, issueKey: extension.issue?.key, projectKey: extension.project?.key };
-}
 
 export function parsePayload<S extends z.ZodType>(schema: S, payload: unknown): z.infer<S> {
   const size = Buffer.byteLength(JSON.stringify(payload ?? {}), 'utf8');

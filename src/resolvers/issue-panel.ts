@@ -11,7 +11,9 @@ import {
   loadPayloadSchema,
   morePayloadSchema,
 } from '../shared/contract/issue-panel';
-import { defineResolver, InvalidRequest, type CallerContext } from './define';
+import { InvalidRequest } from '../domain/errors';
+import type { CallerContext } from '../forge/caller';
+import { defineResolver } from './define';
 
 /**
  * The issue panel's resolvers. Each takes the issue and project from the Forge context, checks

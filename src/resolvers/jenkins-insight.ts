@@ -8,7 +8,8 @@ import { forgeProviderDeps } from '../rovo/forge-deps';
 import { JENKINS_INSIGHT_RESOLVERS, buildPayloadSchema, logTailPayloadSchema } from '../shared/contract/jenkins-insight';
 import { ConnectionStore } from '../storage/connection-store';
 import { ProjectConfigStore } from '../storage/project-config-store';
-import { defineResolver, type CallerContext } from './define';
+import type { CallerContext } from '../forge/caller';
+import { defineResolver } from './define';
 
 /** One drill-down makes 1 to 3 requests to Jenkins. */
 const RESOLVER_REQUEST_BUDGET = 10;

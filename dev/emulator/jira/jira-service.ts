@@ -2,8 +2,8 @@
  * The emulated Jira Cloud REST API that `requestJira` reaches.
  *
  * Fidelity. Enforced: the acting identity (`asApp()` and plain `requestJira` act as the app and see
- * everything; `asUser()` acts as the invoking user or the given accountId, and a call with no user,
- * an unknown or a deactivated user answers 401); per-project permissions (Browse Projects,
+ * everything; `asUser()` acts as the invoking user; `asUser(accountId)` is impersonation, refused (401) unless the
+ * manifest's scopes allow it; a call with no user, an unknown or a deactivated user answers 401); per-project permissions (Browse Projects,
  * Administer Projects, ...) and global ones (Administer Jira, Browse users and groups) on every
  * route; Jira admins administer every project; issues and projects a user may not see answer 404
  * exactly like missing ones, and JQL treats them as non-existent; the documented response shapes
@@ -49,11 +49,19 @@ function forgeUnauthorized(message: string): Response {
   return jsonResponse(401, { code: 401, message: `Unauthorized; ${message}` });
 }
 
+export interface JiraServiceOptions {
+  /** Whether the manifest lets `asUser(accountId)` impersonate (read live: tests may swap manifests). */
+  readonly allowsImpersonation: () => boolean;
+}
+
 export class JiraService implements PlatformService {
   /** Every request received, oldest first (the last 10,000), for tests and benchmarks. */
   readonly requests: JiraRequestLogEntry[] = [];
 
-  constructor(private readonly site: JiraSite) {}
+  constructor(
+    private readonly site: JiraSite,
+    private readonly options: JiraServiceOptions = { allowsImpersonation: () => false },
+  ) {}
 
   async handle(request: PlatformRequest): Promise<Response> {
     const actor = this.actorFor(request);
@@ -87,12 +95,26 @@ export class JiraService implements PlatformService {
     return jiraError(404, [message]);
   }
 
+  /**
+   * Who the request acts as. `@forge/api` sends `asUser()` as `{ provider: 'user' }` and
+   * `asUser(accountId)` as `{ provider: 'user', accountId }`; the second is user impersonation,
+   * which Forge grants only to scopes declared with `allowImpersonation: true`
+   * (https://developer.atlassian.com/platform/forge/manifest-reference/permissions,
+   * https://developer.atlassian.com/platform/forge/apis-reference/fetch-api-product.requestconfluence/).
+   * The docs give no status for a refusal: the emulator answers 401 in the proxy's own shape.
+   */
   private actorFor(request: PlatformRequest): Actor | Response {
     if (request.target.provider !== 'user') return APP_ACTOR;
-    const accountId = request.target.accountId ?? request.invocation?.accountId;
+    const impersonated = request.target.accountId;
+    if (impersonated !== undefined && !this.options.allowsImpersonation()) {
+      return forgeUnauthorized(
+        `asUser('${impersonated}') is user impersonation, which needs the manifest's permissions.scopes declared as a map with allowImpersonation: true. Where the invocation has a user (resolvers, actions), call asUser() with no argument.`,
+      );
+    }
+    const accountId = impersonated ?? request.invocation?.accountId;
     if (!accountId) {
       return forgeUnauthorized(
-        'asUser() needs a user, and this call has none: scheduled triggers, queue consumers and web triggers run without one. Use asApp(), or asUser(accountId) with a known user.',
+        'asUser() needs a user, and this call has none: scheduled triggers, queue consumers and web triggers run without one. Use asApp(), or asUser(accountId) with scopes that allow impersonation.',
       );
     }
     const user = this.site.user(accountId);
