@@ -7,6 +7,7 @@ const steps = [
   ['Type-check', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']],
   ['ESLint', 'npx', ['eslint', '--max-warnings', '0', '.']],
   ['Forge lint (manifest + client-side linters, offline)', 'npx', ['tsx', 'scripts/lint-forge.ts']],
+  ["Forge bundler (the backend build forge deploy makes)", 'npx', ['tsx', 'scripts/bundle-backend.ts']],
   ['Jest', 'npx', ['jest', '--json', '--outputFile=test-results/jest.json']],
   ['Browser tests (Playwright + Debian Chromium)', 'node', ['scripts/test-browser.mjs']],
 ];
