@@ -17,7 +17,8 @@ export interface PanelDeps {
   readonly deploys: Pick<DeployStore, 'forIssue'>;
   readonly health: Pick<SyncHealthStore, 'failingFor'>;
   readonly configAndFailing: typeof configAndFailing;
-  readonly isProjectAdmin: (accountId: string, projectKey: string) => Promise<boolean>;
+  /** Asked of Jira as the invocation's own user. */
+  readonly isProjectAdmin: (projectKey: string) => Promise<boolean>;
 }
 
 export function panelDeps(): PanelDeps {
@@ -47,7 +48,7 @@ export async function loadIssuePanel(caller: PanelCaller, deps: PanelDeps = pane
       return {
         status: 'not-configured',
         projectKey: caller.projectKey,
-        canConfigure: await deps.isProjectAdmin(caller.accountId, caller.projectKey),
+        canConfigure: await deps.isProjectAdmin(caller.projectKey),
       };
     }
     failing = read.failing;

@@ -62,7 +62,7 @@ async function usableEntries(entries: readonly ConnectionEntry[], accountId: str
       continue;
     }
     const projectKey = entry.scope.projectKey;
-    if (!browsable.has(projectKey)) browsable.set(projectKey, !!accountId && (await canBrowseProject(accountId, projectKey)));
+    if (!browsable.has(projectKey)) browsable.set(projectKey, !!accountId && (await canBrowseProject(projectKey)));
     if (browsable.get(projectKey)) usable.push(entry);
   }
   return usable;
