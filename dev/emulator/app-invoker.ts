@@ -1,9 +1,12 @@
 import type { Platform } from './platform';
 import type { UiModuleType } from './manifest';
 import { UI_MODULE_TYPES } from './manifest';
-import { MAX_RETRIES, type QueuedEvent } from './events/queue-service';
+import type { QueuedEvent } from './events/queue-service';
+import { QueueDelivery, type DeliveryOutcome, type DeliveryReport, type DrainOptions } from './events/delivery';
+import { CLOUD_ID } from './types';
 
-export const CLOUD_ID = 'local-cloud-id';
+export { CLOUD_ID } from './types';
+export type { DeliveryReport } from './events/delivery';
 
 /** What the product page knows about where a Custom UI module is shown. */
 export interface UiExtensionContext {
@@ -34,15 +37,13 @@ export interface WebtriggerResponse {
   readonly body: string;
 }
 
-export interface DeliveryReport {
-  readonly delivered: number;
-  readonly retried: number;
-  readonly failed: number;
-}
-
 /** Calls the app's functions with the payload and context shapes Forge gives each kind of module. */
 export class AppInvoker {
-  constructor(private readonly platform: Platform) {}
+  private readonly delivery: QueueDelivery;
+
+  constructor(private readonly platform: Platform) {
+    this.delivery = new QueueDelivery(platform);
+  }
 
   uiModule(moduleKey: string): { type: UiModuleType; resolverFunction: string | undefined; resource: string | undefined } {
     const modules = this.platform.manifest.modules;
@@ -63,7 +64,7 @@ export class AppInvoker {
       moduleKey,
       localId: `${moduleKey}-${extension.issue?.key ?? extension.project?.key ?? 'global'}`,
       environmentId: 'local-environment',
-      environmentType: 'DEVELOPMENT',
+      environmentType: this.platform.environmentType,
       locale: 'en_US',
       timezone: 'UTC',
       extension: { type, ...extension },
@@ -123,66 +124,15 @@ export class AppInvoker {
     );
   }
 
-  /** Hands one queued event to its consumer; a throw or an `InvocationError` result schedules a retry. */
-  async deliver(event: QueuedEvent, timeoutMs?: number): Promise<'delivered' | 'retried' | 'failed'> {
-    const consumer = this.platform.manifest.modules.consumer.find((c) => c.queue === event.queueName);
-    if (!consumer) return 'failed';
-    const functionKey = consumer.function ?? consumer.resolver?.function;
-    if (!functionKey) return 'failed';
-    const forgeEvent = {
-      body: event.body,
-      queueName: event.queueName,
-      jobId: event.jobId,
-      eventId: event.eventId,
-      retryContext: { retryCount: event.retryCount, retryReason: event.retryCount ? 'FUNCTION_RETRY_REQUEST' : undefined },
-      contextToken: 'local-context-token',
-    };
-    const call = consumer.resolver
-      ? { call: { functionKey: consumer.resolver.method, payload: forgeEvent }, context: { cloudId: CLOUD_ID } }
-      : forgeEvent;
-    let retryAfter: number | undefined;
-    try {
-      const result = await this.platform.functions.run(
-        { functionKey, moduleKey: consumer.key, moduleKind: 'consumer', timeoutMs },
-        call,
-        { installContext: `ari:cloud:jira::site/${CLOUD_ID}` },
-      );
-      retryAfter = retryAfterOf(result);
-    } catch (error) {
-      console.warn(`[emulator] consumer ${consumer.key} failed (attempt ${event.retryCount + 1}/${MAX_RETRIES + 1}):`, errorText(error));
-      retryAfter = 1;
-    }
-    if (retryAfter === undefined) return 'delivered';
-    return this.platform.queues.retry(event, retryAfter) ? 'retried' : 'failed';
+  /** Hands one queued event to its consumer; a throw, a timeout or an `InvocationError` schedules a retry. */
+  async deliver(event: QueuedEvent, timeoutMs?: number): Promise<DeliveryOutcome> {
+    return this.delivery.deliver(event, timeoutMs);
   }
 
-  /** Delivers queued events, including those their consumers push, until the queue is empty. */
-  async drainQueues(options: { ignoreDelays?: boolean; maxEvents?: number } = {}): Promise<DeliveryReport> {
-    let delivered = 0;
-    let retried = 0;
-    let failed = 0;
-    const max = options.maxEvents ?? 10_000;
-    for (;;) {
-      const ready = this.platform.queues.takeReady(options.ignoreDelays ?? true);
-      if (ready.length === 0) break;
-      for (const event of ready) {
-        const outcome = await this.deliver(event);
-        if (outcome === 'delivered') delivered++;
-        else if (outcome === 'retried') retried++;
-        else failed++;
-        if (delivered + retried + failed >= max) return { delivered, retried, failed };
-      }
-    }
-    return { delivered, retried, failed };
+  /** Delivers queued events, including those their consumers push and their retries, until the queue is empty. */
+  async drainQueues(options: DrainOptions = {}): Promise<DeliveryReport> {
+    return this.delivery.drain(options);
   }
-}
-
-function retryAfterOf(result: unknown): number | undefined {
-  if (typeof result !== 'object' || result === null || !('_retry' in result) || result._retry !== true) return undefined;
-  const options = 'retryOptions' in result ? result.retryOptions : undefined;
-  const after =
-    typeof options === 'object' && options !== null && 'retryAfter' in options ? Number(options.retryAfter) : 1;
-  return Number.isFinite(after) && after > 0 ? after : 1;
 }
 
 function normaliseWebtriggerResponse(result: unknown): WebtriggerResponse {
@@ -199,8 +149,4 @@ function normaliseWebtriggerResponse(result: unknown): WebtriggerResponse {
     headers,
     body: typeof r.body === 'string' ? r.body : r.body === undefined ? '' : JSON.stringify(r.body),
   };
-}
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }

@@ -1,7 +1,6 @@
 import path from 'node:path';
 import { loadManifest, declaredEgress, allowsImpersonation, scopeNames, type Manifest } from './manifest';
-import type { Clock } from './invocation';
-import { currentInvocation, remainingMillis } from './invocation';
+import { currentInvocation, remainingMillis, ManualClock, type Clock } from './invocation';
 import { FunctionRunner, sourceHandlerLoader, type HandlerLoader } from './functions';
 import type { ForgeFetchTarget, PlatformService } from './types';
 import { jsonResponse } from './types';
@@ -25,7 +24,8 @@ export interface PlatformOptions {
   readonly localMode?: boolean;
   /** What `getAppContext().environmentType` reports (DEVELOPMENT); STAGING and PRODUCTION are never in local mode. */
   readonly environmentType?: EnvironmentType;
-  readonly clock?: Clock;
+  /** The platform's time: a ManualClock lets a test run a day of queue retries at once. */
+  readonly clock?: Clock | ManualClock;
   readonly site?: JiraSite;
   readonly loadHandler?: HandlerLoader;
   /** Where web trigger URLs point, e.g. http://localhost:8080. */
@@ -46,6 +46,8 @@ interface ForgeGlobals {
 export class Platform {
   readonly manifest: Manifest;
   readonly clock: Clock;
+  /** Set when the platform runs on a ManualClock: draining the queue moves it. */
+  readonly manualClock: ManualClock | undefined;
   readonly kvs: KvsService;
   readonly site: JiraSite;
   readonly jira: JiraService;
@@ -61,7 +63,8 @@ export class Platform {
   readonly networkFetch: typeof fetch;
 
   constructor(options: PlatformOptions) {
-    this.clock = options.clock ?? Date.now;
+    this.manualClock = options.clock instanceof ManualClock ? options.clock : undefined;
+    this.clock = options.clock instanceof ManualClock ? options.clock.now : (options.clock ?? Date.now);
     this.manifest = loadManifest(options.manifestPath ?? path.join(options.appRoot, 'manifest.yml'));
     this.environmentType = options.environmentType ?? 'DEVELOPMENT';
     this.localMode = localModeFor(this.environmentType, options.localMode);

@@ -1,5 +1,8 @@
 import type { Invocation } from './invocation';
 
+/** The emulated site's cloud id, in every context the platform builds. */
+export const CLOUD_ID = 'local-cloud-id';
+
 /** The first argument the real `@forge/*` packages pass to `global.__forge_fetch__`. */
 export interface ForgeFetchTarget {
   readonly type: string;

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { PlatformRequest, PlatformService } from '../types';
 import { jsonResponse } from '../types';
+import { backoffSeconds, RETRY_DATA_LIMIT_BYTES, RETRY_WINDOW_MS, type RetryReason, type RetryRequest } from './retry-schedule';
 
 /** What `@forge/events` `Queue.push` posts to `/webhook/queue/publish/...`. */
 const publishSchema = z.object({
@@ -16,16 +17,20 @@ export interface QueuedEvent {
   readonly eventId: string;
   readonly body: Record<string, unknown>;
   readonly retryCount: number;
+  /** Why the previous attempt failed; set on retries only. */
+  readonly retryReason?: RetryReason | undefined;
+  readonly retryData?: unknown;
+  /** When the event was pushed: retries stop 24 hours later. */
+  readonly pushedAt: number;
   readonly notBefore: number;
 }
 
-/** Forge retries a failed event at most this many times. */
-export const MAX_RETRIES = 4;
 const PUSH_LIMIT_BYTES = 200 * 1024;
 
 /**
- * The async events queue. Events wait here until `takeReady` hands them to a consumer;
- * `npm start` delivers them on a timer, tests drain them explicitly so they stay deterministic.
+ * The async events queue. Events wait here until `takeReady` or `takeNext` hands them to a
+ * consumer; `npm start` delivers them on a timer, tests drain them explicitly so they stay
+ * deterministic. Retries follow retry-schedule.ts.
  */
 export class QueueService implements PlatformService {
   private readonly pending: QueuedEvent[] = [];
@@ -59,6 +64,7 @@ export class QueueService implements PlatformService {
         eventId: randomUUID(),
         body: event.body,
         retryCount: 0,
+        pushedAt: now,
         notBefore: now + (event.delayInSeconds ?? 0) * 1000,
       };
       this.pending.push(queued);
@@ -76,10 +82,34 @@ export class QueueService implements PlatformService {
     return ready;
   }
 
-  retry(event: QueuedEvent, retryAfterSeconds: number): boolean {
-    if (event.retryCount >= MAX_RETRIES) return false;
-    this.pending.push({ ...event, retryCount: event.retryCount + 1, notBefore: this.clock() + retryAfterSeconds * 1000 });
-    return true;
+  /** The event due first (its delay may not have passed yet), removed from the queue. */
+  takeNext(): QueuedEvent | undefined {
+    let next: QueuedEvent | undefined;
+    for (const event of this.pending) if (!next || event.notBefore < next.notBefore) next = event;
+    if (next) this.pending.splice(this.pending.indexOf(next), 1);
+    return next;
+  }
+
+  /** Returns an event taken with `takeNext` that is not due yet. */
+  putBack(event: QueuedEvent): void {
+    this.pending.push(event);
+  }
+
+  /**
+   * Schedules the next attempt of an event that failed at `failedAt`, or answers why Forge would
+   * not: past the 24-hour window, or retry data over 4 KB.
+   */
+  retry(event: QueuedEvent, request: RetryRequest, failedAt: number): { retried: true } | { retried: false; why: string } {
+    if (request.retryData !== undefined && Buffer.byteLength(JSON.stringify(request.retryData) ?? '') > RETRY_DATA_LIMIT_BYTES) {
+      return { retried: false, why: `retryData is larger than ${RETRY_DATA_LIMIT_BYTES} bytes, so Forge does not retry the event` };
+    }
+    const retryCount = event.retryCount + 1;
+    const notBefore = failedAt + backoffSeconds(retryCount, request) * 1000;
+    if (notBefore > event.pushedAt + RETRY_WINDOW_MS) {
+      return { retried: false, why: `the event was pushed more than 24 hours before its next retry (${event.retryCount} retries)` };
+    }
+    this.pending.push({ ...event, retryCount, retryReason: request.reason, retryData: request.retryData, notBefore });
+    return { retried: true };
   }
 
   get size(): number {
