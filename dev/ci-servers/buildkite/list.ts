@@ -5,7 +5,8 @@ import { buildBody, type BuildkiteContext } from './render';
 /**
  * Build lists: Buildkite's filters (`finished_from`, `created_from`/`created_to`, `state[]`,
  * `branch`, `commit`), newest first, `page`/`per_page` (at most 100) with an RFC 8288 `Link`
- * header, `exclude_jobs`. Matches are found by scanning the compact table: nothing pre-rendered.
+ * header, `exclude_jobs` and `exclude_pipeline`. Matches are found by scanning the compact table:
+ * nothing pre-rendered.
  */
 export interface Filters {
   readonly pipeline: string | null;
@@ -32,6 +33,28 @@ function set(request: StandInRequest, name: string): ReadonlySet<string> | null 
   return values.length ? new Set(values) : null;
 }
 
+/** The `state` filter values Buildkite documents; `finished` stands for the four below. */
+const FILTER_STATES = new Set(['creating', 'scheduled', 'running', 'passed', 'failing', 'failed', 'blocked', 'canceling', 'canceled', 'skipped', 'not_run']);
+const FINISHED = ['passed', 'failed', 'blocked', 'canceled'];
+
+/** Stricter than the docs say Buildkite is: a state outside the documented list is refused, not ignored. */
+function states(request: StandInRequest): ReadonlySet<string> | null {
+  const given = set(request, 'state');
+  if (!given) return null;
+  const out = new Set<string>();
+  for (const state of given) {
+    if (state === 'finished') FINISHED.forEach((s) => out.add(s));
+    else if (FILTER_STATES.has(state)) out.add(state);
+    else throw new BadFilter(`state must be one of ${[...FILTER_STATES, 'finished'].join(', ')}`);
+  }
+  return out;
+}
+
+/** `exclude_jobs` and `exclude_pipeline` (list and get): what each build leaves out. */
+export function exclusions(request: StandInRequest): { withJobs: boolean; withPipeline: boolean } {
+  return { withJobs: request.query.get('exclude_jobs') !== 'true', withPipeline: request.query.get('exclude_pipeline') !== 'true' };
+}
+
 export function parseFilters(request: StandInRequest, pipeline: string | null): Filters | Reply {
   try {
     return {
@@ -39,7 +62,7 @@ export function parseFilters(request: StandInRequest, pipeline: string | null): 
       finishedFrom: time(request, 'finished_from'),
       createdFrom: time(request, 'created_from'),
       createdTo: time(request, 'created_to'),
-      states: set(request, 'state'),
+      states: states(request),
       branches: set(request, 'branch'),
       commit: request.query.get('commit'),
     };
@@ -97,11 +120,10 @@ export function buildList(ctx: BuildkiteContext, request: StandInRequest, filter
     if (matches(build, filters, branch, commit?.sha ?? '', now)) rows.push(row);
   }
   const { items, headers } = pageOf(rows, request, ctx.origin);
-  const withJobs = request.query.get('exclude_jobs') !== 'true';
   const pipelineCache = new Map<string, unknown>();
   const body = items.flatMap((row) => {
     const build = model.build(row, now);
-    return build ? [buildBody(ctx, build, { withJobs, pipelineCache })] : [];
+    return build ? [buildBody(ctx, build, { ...exclusions(request), pipelineCache })] : [];
   });
   return jsonReply(body, 200, { 'content-type': 'application/json; charset=utf-8', ...headers });
 }

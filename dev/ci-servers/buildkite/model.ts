@@ -47,6 +47,7 @@ export class BuildkiteModel {
   readonly builds = new Table(COLUMNS);
   private readonly counters: number[];
   private readonly pending = new Pending();
+  private readonly blocked = new Set<number>();
   private processed = 0;
 
   constructor(
@@ -126,8 +127,24 @@ export class BuildkiteModel {
     const started = created + t.get(row, 'startDelay');
     const finished = started + t.get(row, 'duration');
     const outcome = OUTCOMES[t.get(row, 'outcome')] ?? 'passed';
-    const state = now < started ? 'scheduled' : now < finished ? (outcome === 'failed' && now > started + (finished - started) * 0.7 ? 'failing' : 'running') : outcome;
+    const done = this.blocked.has(row) ? 'blocked' : outcome;
+    const state = now < started ? 'scheduled' : now < finished ? (outcome === 'failed' && now > started + (finished - started) * 0.7 ? 'failing' : 'running') : done;
     return { row, pipeline, number: t.get(row, 'number'), created, started, finished, state, commit: t.get(row, 'commit'), source: SOURCES[t.get(row, 'source')] ?? 'webhook', outcome };
+  }
+
+  /**
+   * Stops the `count` newest builds finished before `before` at a block step: from then on they are
+   * `blocked` (finished for Buildkite, waiting for a person) and stay so. Returns their rows.
+   */
+  block(count: number, before: number = this.world.clock()): number[] {
+    const rows: number[] = [];
+    const t = this.builds;
+    for (let row = t.length - 1; row >= 0 && rows.length < count; row -= 1) {
+      const finished = t.get(row, 'created') + t.get(row, 'startDelay') + t.get(row, 'duration');
+      if (finished < before && !this.blocked.has(row)) rows.push(row);
+    }
+    for (const row of rows) this.blocked.add(row);
+    return rows;
   }
 
   /** The row of a pipeline's build by number, or -1. */

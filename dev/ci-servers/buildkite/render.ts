@@ -123,12 +123,26 @@ function jobs(ctx: BuildkiteContext, build: BuildkiteBuild, buildUrl: string, we
   return [
     script(0, ':npm: Test', 'npm ci && npm test'),
     { id: waiter, graphql_id: graphql('Job', waiter), type: 'waiter' },
+    // A blocked build stopped at a block step (a `manual` job) that nobody has unblocked yet.
+    ...(build.state === 'blocked' ? [blockJob(seed, build)] : []),
     deploy ? script(1, ':rocket: Deploy', './deploy.sh') : script(1, ':docker: Build', 'docker build .'),
   ];
 }
 
+function blockJob(seed: number, build: BuildkiteBuild): Record<string, unknown> {
+  const id = uuid(seed, 'bk-block', build.row);
+  return { id, graphql_id: graphql('Job', id), type: 'manual', label: ':shipit: Release?', state: 'blocked', unblocked_by: null, unblocked_at: null, unblockable: true, unblock_url: null };
+}
+
 /** A build; `pipelineCache` shares one pipeline object per pipeline within an answer. */
-export function buildBody(ctx: BuildkiteContext, build: BuildkiteBuild, options: { withJobs: boolean; pipelineCache: Map<string, unknown> }): Record<string, unknown> {
+export interface BuildBodyOptions {
+  readonly withJobs: boolean;
+  /** False for `exclude_pipeline=true`: the docs do not say what is left of the pipeline, so nothing is. */
+  readonly withPipeline: boolean;
+  readonly pipelineCache: Map<string, unknown>;
+}
+
+export function buildBody(ctx: BuildkiteContext, build: BuildkiteBuild, options: BuildBodyOptions): Record<string, unknown> {
   const { seed } = ctx.model.world;
   const commit = ctx.model.world.commits.get(build.commit);
   const id = uuid(seed, 'bk-build', build.row);
@@ -137,11 +151,12 @@ export function buildBody(ctx: BuildkiteContext, build: BuildkiteBuild, options:
   const webUrl = `${ctx.origin}/${ctx.org}/${slug}/builds/${build.number}`;
   const done = ctx.now >= build.finished;
   const deploy = build.pipeline.feed.kind === 'deploys';
-  let pipeline = options.pipelineCache.get(slug);
-  if (!pipeline) {
+  let pipeline = options.withPipeline ? options.pipelineCache.get(slug) : undefined;
+  if (options.withPipeline && !pipeline) {
     pipeline = pipelineBody(ctx, build.pipeline);
     options.pipelineCache.set(slug, pipeline);
   }
+  const blocked = build.state === 'blocked';
   const body: Record<string, unknown> = {
     id,
     graphql_id: graphql('Build', id),
@@ -150,8 +165,8 @@ export function buildBody(ctx: BuildkiteContext, build: BuildkiteBuild, options:
     number: build.number,
     state: build.state,
     cancel_reason: build.state === 'canceled' ? 'Superseded by a newer build' : null,
-    blocked: false,
-    blocked_state: '',
+    blocked,
+    blocked_state: blocked ? 'passed' : '',
     message: commit.message,
     commit: commit.sha,
     branch: deploy ? 'main' : commit.branch,
@@ -167,8 +182,8 @@ export function buildBody(ctx: BuildkiteContext, build: BuildkiteBuild, options:
     meta_data: {},
     pull_request: null,
     rebuilt_from: null,
-    pipeline,
   };
+  if (options.withPipeline) body['pipeline'] = pipeline;
   if (options.withJobs) body['jobs'] = jobs(ctx, build, url, webUrl);
   return body;
 }

@@ -4,7 +4,7 @@ import { listen, type ListenOptions, type RequestStats } from '../shared/http';
 import { uuid } from '../shared/random';
 import { header, htmlReply, jsonReply, type Reply, type StandInRequest } from '../shared/reply';
 import { worldOf, type CiWorld, type CiWorldOptions } from '../shared/world';
-import { buildList, pageOf, parseFilters } from './list';
+import { buildList, exclusions, pageOf, parseFilters } from './list';
 import { BuildkiteModel, demoPipelines, scalePipelines, type PipelineSpec } from './model';
 import { buildBody, organizationBody, pipelineBody, userBody, type BuildkiteContext } from './render';
 
@@ -30,6 +30,8 @@ export interface BuildkiteStandIn {
   readonly world: CiWorld;
   readonly faults: Faults;
   grow(percent: number, commits?: readonly number[]): { builds: number; deploys: number; commits: readonly number[] };
+  /** Stops the `count` newest builds finished before `before` at a block step (see BuildkiteModel.block). */
+  block(count: number, before?: number): number[];
   close(): Promise<void>;
 }
 
@@ -92,7 +94,7 @@ function answer(ctx: BuildkiteContext, request: StandInRequest, tokenScopes: rea
   if (!pipe[3]) return buildList(ctx, request, parseFilters(request, spec.slug));
   const build = ctx.model.build(ctx.model.find(spec.slug, Number(pipe[3])), ctx.now);
   if (!build || build.created > ctx.now) return message('No build found', 404);
-  return jsonReply(buildBody(ctx, build, { withJobs: true, pipelineCache: new Map() }), 200, JSON_TYPE);
+  return jsonReply(buildBody(ctx, build, { ...exclusions(request), pipelineCache: new Map() }), 200, JSON_TYPE);
 }
 
 /** A local Buildkite REST API (v2) for one organisation, answering what `src/providers/buildkite` asks. */
@@ -131,5 +133,5 @@ export async function startBuildkiteStandIn(options: BuildkiteStandInOptions = {
       return { ...reply, headers: { ...reply.headers, ...window.headers } };
     },
   });
-  return { url: server.url, port: server.port, organization: org, stats: server.stats, model, world, faults, grow: (percent, commits) => model.grow(percent, commits), close: () => server.close() };
+  return { url: server.url, port: server.port, organization: org, stats: server.stats, model, world, faults, grow: (percent, commits) => model.grow(percent, commits), block: (count, before) => model.block(count, before), close: () => server.close() };
 }

@@ -39,7 +39,11 @@ export const buildkiteCursorSchema = z.object({
 export type BuildkiteCursor = z.infer<typeof buildkiteCursorSchema>;
 export type CreatedGap = NonNullable<BuildkiteCursor['gap']>;
 
-export const UNFINISHED_STATES = ['scheduled', 'running', 'blocked', 'failing', 'canceling', 'creating', 'waiting'] as const;
+/**
+ * The `state[]` filter values of builds still to finish. `blocked` is finished for Buildkite (its
+ * `finished` filter includes it) and `waiting` is not a filter value Buildkite documents.
+ */
+export const UNFINISHED_STATES = ['creating', 'scheduled', 'running', 'failing', 'canceling'] as const;
 
 /** The newer of a cursor time and the newest of some server timestamps. */
 export function advance(current: string, seen: readonly (string | null | undefined)[]): string {

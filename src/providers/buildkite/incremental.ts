@@ -113,8 +113,8 @@ function trackOpen(previous: readonly OpenBuild[], seen: ReadonlyMap<string, Wir
   for (const open of previous) if (!seen.has(open.id) && !gone.has(open.id)) byId.set(open.id, open);
   for (const build of seen.values()) {
     const createdAt = isoFromText(build.created_at);
-    if (createdAt && isOpen(buildkiteState(build.state))) {
-      byId.set(build.id, { id: build.id, pipeline: build.pipeline.slug, number: build.number, createdAt });
+    if (createdAt && isOpen(buildkiteState(build.state, build.blocked_state))) {
+      byId.set(build.id, { id: build.id, pipeline: build.pipelineSlug, number: build.number, createdAt });
     }
   }
   const sorted = [...byId.values()].sort((a, b) => a.createdAt.localeCompare(b.createdAt));

@@ -2,16 +2,22 @@ import { durationBetween, isoFromText, type Build, type BuildState, type CauseKi
 import type { WireBuild } from './wire';
 
 /**
- * Buildkite build states. `blocked` waits for a person to unblock a step, so it is pending;
- * `failing`, `canceling` still run. `skipped` and `not_run` never ran: cancelled. `waiting_failed`
- * (a build stuck behind a failed dependency) counts as failed. Anything new stays `unknown`.
+ * Buildkite build states (https://buildkite.com/docs/apis/rest-api/builds). `blocked` means the
+ * build reached a block step: Buildkite counts it as finished (`state=finished` lists it with
+ * passed, failed and canceled, and the REST API may instead report its last state with
+ * `blocked: true`), shown as its block step's `blocked_state`: `passed` unless the step says
+ * otherwise. Unblocking starts the build again: a later sync sees it only if it is still within
+ * the query window. `failing` and `canceling` still run. `skipped` and `not_run` never ran:
+ * cancelled. `waiting_failed` (stuck behind a failed dependency) counts as failed. Anything new
+ * stays `unknown`.
  */
-export function buildkiteState(state: string): BuildState {
+export function buildkiteState(state: string, blockedState?: string | null): BuildState {
   switch (state) {
+    case 'blocked':
+      return blockedState === 'failed' ? 'failed' : 'successful';
     case 'scheduled':
     case 'creating':
     case 'waiting':
-    case 'blocked':
       return 'pending';
     case 'running':
     case 'failing':
@@ -39,8 +45,11 @@ const SOURCES: Readonly<Record<string, CauseKind>> = {
   schedule: 'schedule',
 };
 
-export function pipelineRef(pipeline: WireBuild['pipeline']): JobRef {
-  return { id: pipeline.slug, displayName: pipeline.name ?? pipeline.slug, url: pipeline.web_url ?? null, folderPath: [] };
+/** Without the expanded pipeline (`exclude_pipeline`), the slug names it and the build's web URL leads to it. */
+export function pipelineRef(wire: WireBuild): JobRef {
+  const slug = wire.pipelineSlug;
+  const url = wire.pipeline?.web_url || (wire.web_url ? wire.web_url.replace(/\/builds\/\d+\/?$/, '') : null);
+  return { id: slug, displayName: wire.pipeline?.name || slug, url: url || null, folderPath: [] };
 }
 
 /**
@@ -65,9 +74,9 @@ export function mapBuildkiteBuild(wire: WireBuild, connectionId: string): Build 
   return {
     provider: 'buildkite',
     connectionId,
-    job: pipelineRef(wire.pipeline),
+    job: pipelineRef(wire),
     number: wire.number,
-    state: buildkiteState(wire.state),
+    state: buildkiteState(wire.state, wire.blocked_state),
     rawState: wire.state,
     startedAt,
     finishedAt,

@@ -1,50 +1,75 @@
 import { z } from 'zod';
 
-/** Buildkite REST v2 shapes. `state` and `source` stay strings: new values must not break a sync. */
+/**
+ * Buildkite REST v2 shapes: only the fields the app reads (zod drops the rest unchecked).
+ * `state` and `source` stay strings: new values must not break a sync.
+ */
 
 const text = z.string().nullish();
 
+/** A listed pipeline (`GET /pipelines`). */
 export const pipelineSchema = z.object({
-  id: text,
   slug: z.string(),
   name: text,
   web_url: text,
-  repository: text,
 });
 
-export const buildSchema = z.object({
-  id: z.string(),
-  number: z.number().int(),
-  state: z.string(),
-  web_url: text,
-  message: text,
-  commit: text,
-  branch: text,
-  tag: text,
-  source: text,
-  blocked: z.boolean().nullish(),
-  author: z.object({ name: text, username: text, email: text }).nullish(),
-  creator: z.object({ name: text, email: text }).nullish(),
-  created_at: text,
-  scheduled_at: text,
-  started_at: text,
-  finished_at: text,
-  rebuilt_from: z.object({ number: z.number().int().nullish() }).nullish(),
-  pull_request: z.object({ id: text, base: text }).nullish(),
-  pipeline: pipelineSchema,
-});
-export type WireBuild = z.infer<typeof buildSchema>;
+/**
+ * The pipeline a build belongs to. Builds are asked for with `exclude_pipeline=true`, which drops
+ * the expanded pipeline object; what is left of it is not documented, so nothing of it is required:
+ * the slug is also in the build's own `url` (`.../pipelines/{slug}/builds/{number}`) and `web_url`.
+ */
+const buildPipelineSchema = z.object({ slug: text, name: text, web_url: text }).nullish().catch(null);
+
+const API_URL_PIPELINE = /\/pipelines\/([^/?#]+)\/builds\/\d+\/?$/;
+const WEB_URL_PIPELINE = /\/([^/?#]+)\/builds\/\d+\/?$/;
+
+function slugFrom(pattern: RegExp, url: string | null | undefined): string | null {
+  const match = url ? pattern.exec(url.split(/[?#]/)[0] ?? '') : null;
+  if (!match?.[1]) return null;
+  try {
+    return decodeURIComponent(match[1]);
+  } catch {
+    return null;
+  }
+}
+
+export const buildSchema = z
+  .object({
+    id: z.string(),
+    number: z.number().int(),
+    state: z.string(),
+    // What a build reaching a block step shows as (`passed` by default, or as its block step says).
+    blocked_state: text,
+    url: text,
+    web_url: text,
+    message: text,
+    commit: text,
+    branch: text,
+    tag: text,
+    source: text,
+    author: z.object({ name: text }).nullish(),
+    creator: z.object({ name: text }).nullish(),
+    created_at: text,
+    started_at: text,
+    finished_at: text,
+    rebuilt_from: z.object({ number: z.number().int().nullish() }).nullish(),
+    pipeline: buildPipelineSchema,
+  })
+  .transform((build, ctx) => {
+    const pipelineSlug = build.pipeline?.slug || slugFrom(API_URL_PIPELINE, build.url) || slugFrom(WEB_URL_PIPELINE, build.web_url);
+    if (!pipelineSlug) {
+      ctx.addIssue({ code: 'custom', message: 'no pipeline slug (neither pipeline.slug nor a build url names it)', path: ['url'] });
+      return z.NEVER;
+    }
+    return { ...build, pipelineSlug };
+  });
+export type WireBuild = z.output<typeof buildSchema>;
 
 export const buildListSchema = z.array(buildSchema);
 export const pipelineListSchema = z.array(pipelineSchema);
 
 export const accessTokenSchema = z.object({
-  uuid: text,
   scopes: z.array(z.string()),
-  user: z.object({ name: text, email: text }).nullish(),
-});
-
-export const errorBodySchema = z.object({
-  message: z.string(),
-  errors: z.array(z.object({ field: text, code: text })).nullish(),
+  user: z.object({ name: text }).nullish(),
 });

@@ -115,3 +115,53 @@ describe('the Buildkite list API', () => {
     }
   });
 });
+
+describe('blocked builds (stopped at a block step, finished for Buildkite)', () => {
+  it('are listed as finished, and an idle sync stays at one request', async () => {
+    const rows = buildkite.block(15, clock.time - 2 * 3600_000);
+    const provider = demoBuildkite();
+
+    const first = await provider.listBuildsSince(undefined);
+    clock.tick(5 * 60_000);
+    buildkite.stats.reset();
+    const idle = await syncFrom(provider, first.cursor);
+
+    expect(rows).toHaveLength(15);
+    const blocked = first.builds.filter((b) => b.rawState === 'blocked');
+    expect(blocked).toHaveLength(15);
+    expect(blocked.every((b) => b.state === 'successful' && b.finishedAt !== null)).toBe(true);
+    expect(buildkite.stats.requests).toBe(1);
+    expect(idle.requests).toBe(1);
+    const open = idle.cursor.provider === 'buildkite' ? (idle.cursor.open ?? []) : [];
+    expect(open.filter((o) => blocked.some((b) => b.job.id === o.pipeline && b.number === o.number))).toEqual([]);
+  });
+
+  it('the list API: state[]=blocked and the finished shortcut find them; an undocumented state is refused', async () => {
+    buildkite.block(3, clock.time - 3600_000);
+
+    const blocked = (await (await api(`${ORG}/builds?state[]=blocked`)).json()) as { state: string; blocked: boolean; blocked_state: string; finished_at: string | null }[];
+    const finished = (await (await api(`${ORG}/builds?per_page=100&state=finished`)).json()) as { state: string }[];
+    const refused = await api(`${ORG}/builds?state[]=waiting`);
+
+    expect(blocked).toHaveLength(3);
+    expect(blocked.every((b) => b.blocked && b.blocked_state === 'passed' && b.finished_at !== null)).toBe(true);
+    expect(finished.every((b) => ['passed', 'failed', 'blocked', 'canceled'].includes(b.state))).toBe(true);
+    expect(finished.some((b) => b.state === 'blocked')).toBe(true);
+    expect(refused.status).toBe(422);
+  });
+});
+
+describe('exclude_jobs and exclude_pipeline', () => {
+  it('leave the jobs and the pipeline out of listed builds and of one build, as Buildkite documents', async () => {
+    const full = (await (await api(`${ORG}/builds?per_page=5`)).json()) as Record<string, unknown>[];
+    const trimmed = (await (await api(`${ORG}/builds?per_page=5&exclude_jobs=true&exclude_pipeline=true`)).json()) as Record<string, unknown>[];
+    const one = (await (await api(`${ORG}/pipelines/storefront/builds/1?exclude_jobs=true&exclude_pipeline=true`)).json()) as Record<string, unknown>;
+
+    expect(full.every((b) => 'jobs' in b && 'pipeline' in b)).toBe(true);
+    expect(trimmed.some((b) => 'jobs' in b || 'pipeline' in b)).toBe(false);
+    expect(trimmed.map((b) => b['id'])).toEqual(full.map((b) => b['id']));
+    expect(one).not.toHaveProperty('jobs');
+    expect(one).not.toHaveProperty('pipeline');
+    expect(one['url']).toMatch(/\/pipelines\/storefront\/builds\/1$/);
+  });
+});

@@ -97,6 +97,18 @@ describe('Buildkite builds, as recorded', () => {
     });
   });
 
+  it('without the expanded pipeline (exclude_pipeline=true): the slug from the build URL, the pipeline page from its web URL', async () => {
+    const recorded: unknown = JSON.parse(fixture(`${DIR}/getBuild.json`).toString('utf8'));
+    const { pipeline: _left, ...withoutPipeline } = recorded as Record<string, unknown>;
+    const buildkite = await buildkiteServing([{ path: '/v2/organizations/acme/pipelines/pipeline-slug/builds/22', reply: json(JSON.stringify(withoutPipeline)) }]);
+
+    const build = await buildkite.getBuild('pipeline-slug', 22);
+
+    expect(server?.requests[0]?.query.get('exclude_pipeline')).toBe('true');
+    expect(server?.requests[0]?.query.get('exclude_jobs')).toBe('true');
+    expect(build).toMatchObject({ job: { id: 'pipeline-slug', displayName: 'pipeline-slug', url: 'https://buildkite.com/orgSlug/pipeline-slug' }, number: 22, state: 'failed' });
+  });
+
   it('pipelines', async () => {
     const buildkite = await buildkiteServing([{ path: '/v2/organizations/acme/pipelines', reply: json(fixture(`${DIR}/listPipelines.json`)) }]);
     await expect(buildkite.listJobs()).resolves.toEqual([
@@ -133,8 +145,11 @@ describe('incremental Buildkite sync', () => {
     expect(finished?.query.get('finished_from')).toBe('2023-01-08T11:58:00.000Z');
     expect(finished?.query.get('per_page')).toBe('100');
     expect(finished?.query.get('exclude_jobs')).toBe('true');
+    expect(finished?.query.get('exclude_pipeline')).toBe('true');
     expect(running?.query.get('created_from')).toBe('2023-01-08T11:58:00.000Z');
-    expect(running?.query.getAll('state[]')).toEqual(expect.arrayContaining(['scheduled', 'running', 'blocked']));
+    expect(running?.query.getAll('state[]')).toEqual(expect.arrayContaining(['scheduled', 'running', 'failing', 'canceling']));
+    // Blocked builds are finished for Buildkite: the finished query finds them, they are not waited for.
+    expect(running?.query.getAll('state[]')).not.toContain('blocked');
     expect(page.builds.map((b) => [b.job.id, b.number, b.state])).toEqual([
       ['run-tests', 8, 'pending'],
       ['run-tests', 7, 'pending'],
@@ -195,8 +210,8 @@ describe('incremental Buildkite sync', () => {
 describe('Buildkite states', () => {
   it.each([
     ['scheduled', 'pending'],
-    ['blocked', 'pending'],
     ['waiting', 'pending'],
+    ['creating', 'pending'],
     ['running', 'in_progress'],
     ['failing', 'in_progress'],
     ['canceling', 'in_progress'],
@@ -208,5 +223,14 @@ describe('Buildkite states', () => {
     ['something_new', 'unknown'],
   ])('%s: %s', (raw, state) => {
     expect(buildkiteState(raw)).toBe(state);
+  });
+
+  it.each([
+    ['passed', 'successful'],
+    ['', 'successful'],
+    [null, 'successful'],
+    ['failed', 'failed'],
+  ])('blocked with blocked_state %p: finished, %s', (blockedState, state) => {
+    expect(buildkiteState('blocked', blockedState)).toBe(state);
   });
 });
