@@ -1,10 +1,10 @@
 import type Resolver from '@forge/resolver';
 import { connectionsUsedBy } from '../domain/project-config';
 import { DomainError } from '../domain/errors';
+import { forgeProviderDeps } from '../forge/provider-deps';
 import { ForbiddenError } from '../jira/errors';
 import { requireIssueAccess } from '../jira/permissions';
 import { JenkinsInsight } from '../providers/jenkins/insight';
-import { forgeProviderDeps } from '../rovo/forge-deps';
 import { JENKINS_INSIGHT_RESOLVERS, buildPayloadSchema, logTailPayloadSchema } from '../shared/contract/jenkins-insight';
 import { ConnectionStore } from '../storage/connection-store';
 import { ProjectConfigStore } from '../storage/project-config-store';

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { DomainError } from '../domain/errors';
+import { forgeProviderDeps } from '../forge/provider-deps';
 import { JenkinsInsight } from '../providers/jenkins/insight';
 import { agentConnection } from './agent-connections';
 import { errorAnswer } from './answers/format';
-import { forgeProviderDeps } from './forge-deps';
 
 /** Requests one action may make: the widest capability (a listing of nested folders) needs about 20. */
 const ACTION_REQUEST_BUDGET = 40;

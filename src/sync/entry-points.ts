@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { getAppContext } from '@forge/api';
 import { z } from 'zod';
 import { DomainError } from '../domain/errors';
-import { systemClock } from '../providers';
+import { forgeRuntime } from '../forge/provider-deps';
 import { SyncStateStore } from '../storage/sync-state-store';
 import { scheduleAll } from './scheduler';
 import { syncConnection, type SyncOutcome, type WorkerOptions } from './sync-connection';
@@ -16,9 +16,7 @@ export const MAX_ROUNDS = 200;
 export function workerOptions(): WorkerOptions {
   return {
     requestLimit: REQUEST_LIMIT,
-    fetch: (url, init) => globalThis.fetch(url, init),
-    clock: systemClock,
-    remainingMillis: () => getAppContext().invocationRemainingTimeInMillis(),
+    ...forgeRuntime(),
     maxRounds: MAX_ROUNDS,
     owner: `${getAppContext().invocationId}:${randomUUID()}`,
   };
