@@ -1,28 +1,14 @@
 import type Resolver from '@forge/resolver';
-import { z } from 'zod';
-
-const contextSchema = z.object({
-  accountId: z.string().optional(),
-  extension: z.looseObject({
-    type: z.string(),
-    issue: z.object({ key: z.string() }).optional(),
-    project: z.object({ key: z.string() }).optional(),
-  }),
-});
+import { APP_INFO_RESOLVERS, type AppInfo } from '../shared/contract/app-info';
+import { emptyPayloadSchema } from '../shared/contract/resolver';
+import { defineResolver } from './define';
 
 /**
- * What the module is looking at, taken from the Forge context (never from the payload).
- * The Custom UI shows it while the data views load, and tests use it to prove the bridge works end to end.
+ * What the module is looking at, taken from the Forge context (never from the payload). Every
+ * page shows it while its data views load; it reads nothing, so it asks no permission of Jira.
  */
 export function defineAppInfoResolvers(resolver: Resolver): void {
-  resolver.define('appInfo', ({ context }) => {
-    const parsed = contextSchema.safeParse(context);
-    if (!parsed.success) return { module: 'unknown' as const };
-    const { extension } = parsed.data;
-    return {
-      module: extension.type,
-      issueKey: extension.issue?.key ?? null,
-      projectKey: extension.project?.key ?? null,
-    };
+  defineResolver(resolver, APP_INFO_RESOLVERS.get, emptyPayloadSchema, async ({ caller }): Promise<AppInfo> => {
+    return { module: caller.moduleType, issueKey: caller.issueKey ?? null, projectKey: caller.projectKey ?? null };
   });
 }

@@ -5,14 +5,13 @@ import { Connections } from '../connections/use-cases';
 import {
   CONNECTION_RESOLVERS as KEYS,
   connectionIdPayloadSchema,
-  emptyPayloadSchema,
   savePayloadSchema,
   testDraftPayloadSchema,
 } from '../shared/contract/connections';
 import { ConnectionStore } from '../storage/connection-store';
 import { ProjectConfigStore } from '../storage/project-config-store';
-import { payloadOf } from '../connections/payload';
 import type { CallerContext } from '../forge/caller';
+import { emptyPayloadSchema } from '../shared/contract/resolver';
 import { defineResolver } from './define';
 
 /** Resolves the page from the Forge context and checks, with Jira, that the caller administers it. */
@@ -29,37 +28,37 @@ async function authorized(caller: CallerContext) {
  * even connection names and URLs are for admins only.
  */
 export function defineConnectionResolvers(resolver: Resolver): void {
-  defineResolver(resolver, KEYS.list, payloadOf(emptyPayloadSchema), async ({ caller }) => {
+  defineResolver(resolver, KEYS.list, emptyPayloadSchema, async ({ caller }) => {
     const { page, connections } = await authorized(caller);
     return connections.list(page);
   });
 
-  defineResolver(resolver, KEYS.validate, payloadOf(testDraftPayloadSchema), async ({ payload, caller }) => {
+  defineResolver(resolver, KEYS.validate, testDraftPayloadSchema, async ({ payload, caller }) => {
     const { page, connections } = await authorized(caller);
     return connections.validate(payload.draft, payload.id, page);
   });
 
-  defineResolver(resolver, KEYS.testDraft, payloadOf(testDraftPayloadSchema), async ({ payload, caller }) => {
+  defineResolver(resolver, KEYS.testDraft, testDraftPayloadSchema, async ({ payload, caller }) => {
     const { page, connections } = await authorized(caller);
     return connections.testDraft(payload.draft, payload.id, page);
   });
 
-  defineResolver(resolver, KEYS.testSaved, payloadOf(connectionIdPayloadSchema), async ({ payload, caller }) => {
+  defineResolver(resolver, KEYS.testSaved, connectionIdPayloadSchema, async ({ payload, caller }) => {
     const { page, connections } = await authorized(caller);
     return connections.testSaved(payload.id, page);
   });
 
-  defineResolver(resolver, KEYS.save, payloadOf(savePayloadSchema), async ({ payload, caller }) => {
+  defineResolver(resolver, KEYS.save, savePayloadSchema, async ({ payload, caller }) => {
     const { page, connections } = await authorized(caller);
     return connections.save({ draft: payload.draft, id: payload.id, agentEnabled: payload.agentEnabled }, page);
   });
 
-  defineResolver(resolver, KEYS.usage, payloadOf(connectionIdPayloadSchema), async ({ payload, caller }) => {
+  defineResolver(resolver, KEYS.usage, connectionIdPayloadSchema, async ({ payload, caller }) => {
     const { page, connections } = await authorized(caller);
     return connections.usage(payload.id, page);
   });
 
-  defineResolver(resolver, KEYS.remove, payloadOf(connectionIdPayloadSchema), async ({ payload, caller }) => {
+  defineResolver(resolver, KEYS.remove, connectionIdPayloadSchema, async ({ payload, caller }) => {
     const { page, connections } = await authorized(caller);
     return connections.remove(payload.id, page);
   });

@@ -1,6 +1,4 @@
 import type Resolver from '@forge/resolver';
-import { z } from 'zod';
-import * as zm from 'zod/mini';
 import { deployDetails } from '../issue-panel/deploy-details';
 import { NotOnIssue } from '../issue-panel/errors';
 import { loadIssuePanel, loadMoreDeploys, type PanelCaller } from '../issue-panel/panel';
@@ -11,7 +9,6 @@ import {
   loadPayloadSchema,
   morePayloadSchema,
 } from '../shared/contract/issue-panel';
-import { InvalidRequest } from '../domain/errors';
 import type { CallerContext } from '../forge/caller';
 import { defineResolver } from './define';
 
@@ -20,19 +17,16 @@ import { defineResolver } from './define';
  * that the caller can browse the issue in Jira, then hands over to one use case.
  */
 export function defineIssuePanelResolvers(resolver: Resolver): void {
-  defineResolver(resolver, ISSUE_PANEL_RESOLVERS.load, z.unknown(), async ({ payload, caller }) => {
-    parseContract(loadPayloadSchema, payload);
+  defineResolver(resolver, ISSUE_PANEL_RESOLVERS.load, loadPayloadSchema, async ({ caller }) => {
     return loadIssuePanel(await panelCaller(caller));
   });
 
-  defineResolver(resolver, ISSUE_PANEL_RESOLVERS.more, z.unknown(), async ({ payload, caller }) => {
-    const { cursor } = parseContract(morePayloadSchema, payload);
-    return loadMoreDeploys(await panelCaller(caller), cursor);
+  defineResolver(resolver, ISSUE_PANEL_RESOLVERS.more, morePayloadSchema, async ({ payload, caller }) => {
+    return loadMoreDeploys(await panelCaller(caller), payload.cursor);
   });
 
-  defineResolver(resolver, ISSUE_PANEL_RESOLVERS.deploy, z.unknown(), async ({ payload, caller }) => {
-    const { deployId } = parseContract(deployPayloadSchema, payload);
-    return deployDetails(await panelCaller(caller), deployId);
+  defineResolver(resolver, ISSUE_PANEL_RESOLVERS.deploy, deployPayloadSchema, async ({ payload, caller }) => {
+    return deployDetails(await panelCaller(caller), payload.deployId);
   });
 }
 
@@ -43,12 +37,3 @@ async function panelCaller(caller: CallerContext): Promise<PanelCaller> {
   return { accountId, issueKey, projectKey };
 }
 
-/**
- * The contract's payload schemas are zod/mini (the panel bundles them); defineResolver has
- * already bounded the payload's size, this checks its shape with the same messages.
- */
-function parseContract<S extends zm.ZodMiniType>(schema: S, payload: unknown): zm.infer<S> {
-  const parsed = zm.safeParse(schema, payload ?? {});
-  if (parsed.success) return parsed.data;
-  throw new InvalidRequest(parsed.error.issues.map((i) => `${i.path.join('.') || 'request'}: ${i.message}`).join('; '));
-}

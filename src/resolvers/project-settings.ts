@@ -4,7 +4,6 @@ import { rotateDeploySecret } from '../project-settings/deploy-secret';
 import { listJobs, previewDeploySource } from '../project-settings/preview';
 import { defaultStores, ProjectSettingsService } from '../project-settings/settings';
 import { syncNow, syncStatus } from '../project-settings/sync';
-import { emptyPayloadSchema } from '../shared/contract/connections';
 import {
   PROJECT_SETTINGS_RESOLVERS as KEYS,
   issueIntegrationSchema,
@@ -16,7 +15,7 @@ import {
 } from '../shared/contract/project-settings';
 import { BuildStore } from '../storage/build-store';
 import { SyncStateStore } from '../storage/sync-state-store';
-import { payloadOf } from '../connections/payload';
+import { emptyPayloadSchema } from '../shared/contract/resolver';
 import { defineResolver } from './define';
 
 /**
@@ -24,47 +23,47 @@ import { defineResolver } from './define';
  * caller administers the project the page is shown for; the project comes from the Forge context.
  */
 export function defineProjectSettingsResolvers(resolver: Resolver): void {
-  defineResolver(resolver, KEYS.get, payloadOf(emptyPayloadSchema), async ({ caller }) => {
+  defineResolver(resolver, KEYS.get, emptyPayloadSchema, async ({ caller }) => {
     const projectKey = await requireSettingsProject(caller);
     return new ProjectSettingsService(projectKey, defaultStores()).get();
   });
 
-  defineResolver(resolver, KEYS.listJobs, payloadOf(listJobsPayloadSchema), async ({ payload, caller }) => {
+  defineResolver(resolver, KEYS.listJobs, listJobsPayloadSchema, async ({ payload, caller }) => {
     const projectKey = await requireSettingsProject(caller);
     return listJobs(defaultStores().connections, projectKey, payload.connectionId);
   });
 
-  defineResolver(resolver, KEYS.saveBuildServer, payloadOf(saveBuildServerPayloadSchema), async ({ payload, caller }) => {
+  defineResolver(resolver, KEYS.saveBuildServer, saveBuildServerPayloadSchema, async ({ payload, caller }) => {
     const projectKey = await requireSettingsProject(caller);
     return new ProjectSettingsService(projectKey, defaultStores()).saveBuildServer(payload.defaultConnectionId, payload.jobs);
   });
 
-  defineResolver(resolver, KEYS.saveDeploySources, payloadOf(saveDeploySourcesPayloadSchema), async ({ payload, caller }) => {
+  defineResolver(resolver, KEYS.saveDeploySources, saveDeploySourcesPayloadSchema, async ({ payload, caller }) => {
     const projectKey = await requireSettingsProject(caller);
     return new ProjectSettingsService(projectKey, defaultStores()).saveDeploySources(payload.sources);
   });
 
-  defineResolver(resolver, KEYS.previewDeploySource, payloadOf(previewPayloadSchema), async ({ payload, caller }) => {
+  defineResolver(resolver, KEYS.previewDeploySource, previewPayloadSchema, async ({ payload, caller }) => {
     const projectKey = await requireSettingsProject(caller);
     return previewDeploySource(defaultStores().connections, new BuildStore(), projectKey, payload.source);
   });
 
-  defineResolver(resolver, KEYS.saveIssueIntegration, payloadOf(issueIntegrationSchema), async ({ payload, caller }) => {
+  defineResolver(resolver, KEYS.saveIssueIntegration, issueIntegrationSchema, async ({ payload, caller }) => {
     const projectKey = await requireSettingsProject(caller);
     return new ProjectSettingsService(projectKey, defaultStores()).saveIssueIntegration(payload);
   });
 
-  defineResolver(resolver, KEYS.rotateDeploySecret, payloadOf(emptyPayloadSchema), async ({ caller }) => {
+  defineResolver(resolver, KEYS.rotateDeploySecret, emptyPayloadSchema, async ({ caller }) => {
     const projectKey = await requireSettingsProject(caller);
     return rotateDeploySecret(defaultStores().configs, projectKey);
   });
 
-  defineResolver(resolver, KEYS.syncStatus, payloadOf(emptyPayloadSchema), async ({ caller }) => {
+  defineResolver(resolver, KEYS.syncStatus, emptyPayloadSchema, async ({ caller }) => {
     const projectKey = await requireSettingsProject(caller);
     return syncStatus(defaultStores(), new SyncStateStore(), projectKey);
   });
 
-  defineResolver(resolver, KEYS.syncNow, payloadOf(syncNowPayloadSchema), async ({ payload, caller }) => {
+  defineResolver(resolver, KEYS.syncNow, syncNowPayloadSchema, async ({ payload, caller }) => {
     const projectKey = await requireSettingsProject(caller);
     return syncNow(defaultStores(), projectKey, payload.connectionId);
   });

@@ -1,6 +1,4 @@
-// zod/mini: the admin and settings pages bundle this file, and classic zod would add about 15 KB
-// gzipped to what they download before their first paint. The backend wraps these schemas with
-// classic zod where it needs to (`z.unknown().pipe(schema)` in src/connections/payload.ts).
+// zod/mini, as every contract (see contract/resolver.ts).
 import * as z from 'zod/mini';
 
 /**
@@ -80,7 +78,6 @@ export const savePayloadSchema = z.strictObject({
   agentEnabled: z.boolean(),
 });
 export const connectionIdPayloadSchema = z.strictObject({ id });
-export const emptyPayloadSchema = z.strictObject({});
 
 const scopeSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('site') }),

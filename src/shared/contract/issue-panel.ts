@@ -122,11 +122,3 @@ export const deployDetailSchema = z.object({
   commits: z.object({ mentioning: z.array(commitRowSchema), others: z.array(commitRowSchema), omitted: z.number() }),
 });
 export type DeployDetail = z.infer<typeof deployDetailSchema>;
-
-/** What every resolver defined with defineResolver answers. */
-export const failureSchema = z.object({ name: z.string(), message: z.string(), hint: z.string() });
-export type Failure = z.infer<typeof failureSchema>;
-
-export function resultSchema<T extends z.ZodMiniType>(data: T) {
-  return z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), data }), z.object({ ok: z.literal(false), error: failureSchema })]);
-}

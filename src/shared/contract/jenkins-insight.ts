@@ -1,4 +1,6 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { BUILD_STATES } from '../../domain/build';
+import type { LogExcerpt, PipelineRun } from '../../domain/jenkins-insight';
 
 /**
  * The issue panel's drill-down into one Jenkins build of a deploy snapshot, shared by the backend
@@ -27,17 +29,52 @@ export const JENKINS_INSIGHT_FAILURES = {
 
 /** A build as a snapshot names it: `SnapshotBuild.connectionId`, `.job.id` and `.number`. */
 export const buildPayloadSchema = z.strictObject({
-  connectionId: z.string().min(1).max(64),
-  jobId: z.string().min(1).max(1000),
-  buildNumber: z.number().int().positive().max(1_000_000_000),
+  connectionId: z.string().check(z.minLength(1), z.maxLength(64)),
+  jobId: z.string().check(z.minLength(1), z.maxLength(1000)),
+  buildNumber: z.int().check(z.positive(), z.maximum(1_000_000_000)),
 });
 export type BuildPayload = z.infer<typeof buildPayloadSchema>;
 
-export const logTailPayloadSchema = buildPayloadSchema.extend({
+export const logTailPayloadSchema = z.extend(buildPayloadSchema, {
   /** Lines from the end of the log; 100 when absent. */
-  tailLines: z.number().int().min(10).max(1000).optional(),
+  tailLines: z.optional(z.int().check(z.minimum(10), z.maximum(1000))),
 });
 export type LogTailPayload = z.infer<typeof logTailPayloadSchema>;
+
+/**
+ * The parts of a PipelineRun the panel shows: its stages. Objects are not strict, so the panel
+ * keeps working while the domain types grow; the checks below keep the schemas true to them.
+ */
+export const stagesAnswerSchema = z.object({
+  stages: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      state: z.enum(BUILD_STATES),
+      rawState: z.nullable(z.string()),
+      startedAt: z.nullable(z.string()),
+      durationMs: z.nullable(z.number()),
+      error: z.nullable(z.string()),
+    }),
+  ),
+});
+export type StagesAnswer = z.infer<typeof stagesAnswerSchema>;
+
+/** The parts of a LogExcerpt the panel shows. */
+export const logTailAnswerSchema = z.object({
+  text: z.string(),
+  logBytes: z.number(),
+  complete: z.boolean(),
+  stillRunning: z.boolean(),
+  firstError: z.nullable(z.string()),
+});
+export type LogTailAnswer = z.infer<typeof logTailAnswerSchema>;
+
+// The backend answers the domain types: these stop compiling if the schemas drift from them.
+const stageFits: PipelineRun['stages'][number] extends StagesAnswer['stages'][number] ? true : never = true;
+const logFits: LogExcerpt extends LogTailAnswer ? true : never = true;
+void stageFits;
+void logFits;
 
 export type { BuildDetails, LogExcerpt, LogSection, PipelineRun } from '../../domain/jenkins-insight';
 export type { Build, Commit, Stage } from '../../domain/build';

@@ -1,4 +1,4 @@
-// zod/mini, as in contract/connections.ts; the domain modules imported here build no schema when
+// zod/mini, as every contract (see contract/resolver.ts); the domain modules imported here build no schema when
 // loaded, so the pages get their constants and nothing else.
 import * as z from 'zod/mini';
 import { BUILD_STATES } from '../../domain/build';

@@ -3,7 +3,7 @@ import Resolver from '@forge/resolver';
 import type { AppHandler } from '../../../dev/emulator/functions';
 import * as z from 'zod/mini';
 import type { Platform } from '../../../dev/emulator/platform';
-import { resultSchema } from '../../../src/shared/contract/issue-panel';
+import { resultSchema } from '../../../src/shared/contract/resolver';
 import { defineIssuePanelResolvers } from '../../../src/resolvers/issue-panel';
 import { createTestPlatform } from '../../support/platform';
 
