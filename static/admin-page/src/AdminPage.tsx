@@ -1,6 +1,6 @@
 import { Stack } from '@atlaskit/primitives/compiled';
 import { ModuleInfo, type ModuleInfoProps } from '../../shared/src/components/ModuleInfo';
-import { ConnectionsSection } from './connections/ConnectionsSection';
+import { ConnectionsSection } from '../../shared/src/connections/ConnectionsSection';
 import Heading from '@atlaskit/heading';
 
 export function AdminPage({ info, context }: ModuleInfoProps) {

@@ -1,4 +1,4 @@
-import '../../admin-page/src/top-layer';
+import '../../shared/src/top-layer';
 import { mountApp } from '../../shared/src/mount';
 import { App } from './App';
 

@@ -2,8 +2,8 @@ import { useState } from 'react';
 import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
 import { Box } from '@atlaskit/primitives/compiled';
 import { deployDetailSchema, ISSUE_PANEL_RESOLVERS } from '../../../../src/shared/contract/issue-panel';
-import { callResolver } from '../api';
-import { useAsync } from '../hooks/useAsync';
+import { callResolver } from '../../../shared/src/resolvers';
+import { useLoaded } from '../../../shared/src/hooks/useLoaded';
 import { BuildsTab } from './BuildsTab';
 import { CommitsTab } from './CommitsTab';
 import { DetailSkeleton } from './DetailSkeleton';
@@ -14,13 +14,13 @@ import { PanelError } from './PanelError';
  * on its Builds tab: the snapshot, the same builds' states now, and the commits.
  */
 export default function DeployDetails({ deployId, issueKey }: { readonly deployId: string; readonly issueKey: string }) {
-  const { state, retry } = useAsync(
+  const { state, reload } = useLoaded(
     () => callResolver(ISSUE_PANEL_RESOLVERS.deploy, { deployId }, deployDetailSchema),
     `deploy:${deployId}`,
   );
   const [selected, setSelected] = useState(0);
   if (state.status === 'loading') return <DetailSkeleton />;
-  if (state.status === 'error') return <PanelError title="This deploy could not load" failure={state.failure} onRetry={retry} testId="detail-error" />;
+  if (state.status === 'error') return <PanelError title="This deploy could not load" failure={state.failure} onRetry={reload} testId="detail-error" />;
   const detail = state.data;
   const commitCount = detail.commits.mentioning.length + detail.commits.others.length;
   return (

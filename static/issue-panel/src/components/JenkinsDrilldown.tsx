@@ -1,9 +1,16 @@
 import { useEffect, useRef } from 'react';
 import Heading from '@atlaskit/heading';
 import { Stack, Text } from '@atlaskit/primitives/compiled';
-import { useAsync } from '../hooks/useAsync';
-import type { BuildPayload } from '../../../../src/shared/contract/jenkins-insight';
-import { loadLogTail, loadStages, STAGES_UNAVAILABLE, type JenkinsLog } from '../jenkins';
+import {
+  JENKINS_INSIGHT_FAILURES,
+  JENKINS_INSIGHT_RESOLVERS,
+  logTailAnswerSchema,
+  stagesAnswerSchema,
+  type BuildPayload,
+  type LogTailAnswer,
+} from '../../../../src/shared/contract/jenkins-insight';
+import { useLoaded } from '../../../shared/src/hooks/useLoaded';
+import { callResolver } from '../../../shared/src/resolvers';
 import { duration } from '../format';
 import { cell, headCell, logBox, table } from '../styles';
 import { DetailSkeleton } from './DetailSkeleton';
@@ -12,7 +19,7 @@ import { StateLozenge } from './StateLozenge';
 
 const kb = (bytes: number) => `${Math.max(1, Math.round(bytes / 1024))} KB`;
 
-function logNote(log: JenkinsLog): string | null {
+function logNote(log: LogTailAnswer): string | null {
   if (log.stillRunning) return 'The build is still running: this is its log so far.';
   if (log.complete) return null;
   return `The log has ${kb(log.logBytes)}: its end and the lines around the first error are shown.`;
@@ -34,8 +41,11 @@ function LogText({ text }: { readonly text: string }) {
 /** A Jenkins build's pipeline stages and the end of its log, asked for only when opened. */
 export function JenkinsDrilldown(build: BuildPayload) {
   const key = `${build.connectionId}/${build.jobId}/${build.buildNumber}`;
-  const stages = useAsync(() => loadStages(build), `stages:${key}`);
-  const log = useAsync(() => loadLogTail(build), `log:${key}`);
+  const stages = useLoaded(async () => {
+    const run = await callResolver(JENKINS_INSIGHT_RESOLVERS.stages, { ...build }, stagesAnswerSchema);
+    return run.stages;
+  }, `stages:${key}`);
+  const log = useLoaded(() => callResolver(JENKINS_INSIGHT_RESOLVERS.logTail, { ...build }, logTailAnswerSchema), `log:${key}`);
   return (
     <Stack space="space.200" testId="jenkins-drilldown">
       <Stack space="space.075">
@@ -43,13 +53,13 @@ export function JenkinsDrilldown(build: BuildPayload) {
           Stages
         </Heading>
         {stages.state.status === 'loading' ? <DetailSkeleton /> : null}
-        {stages.state.status === 'error' && stages.state.failure.name === STAGES_UNAVAILABLE ? (
+        {stages.state.status === 'error' && stages.state.failure.name === JENKINS_INSIGHT_FAILURES.stagesUnavailable ? (
           <Text color="color.text.subtle" testId="stages-unavailable">
             {`${stages.state.failure.message} ${stages.state.failure.hint}`}
           </Text>
         ) : null}
-        {stages.state.status === 'error' && stages.state.failure.name !== STAGES_UNAVAILABLE ? (
-          <PanelError title="Stages could not load" failure={stages.state.failure} onRetry={stages.retry} testId="stages-error" />
+        {stages.state.status === 'error' && stages.state.failure.name !== JENKINS_INSIGHT_FAILURES.stagesUnavailable ? (
+          <PanelError title="Stages could not load" failure={stages.state.failure} onRetry={stages.reload} testId="stages-error" />
         ) : null}
         {stages.state.status === 'ready' && stages.state.data.length === 0 ? (
           <Text color="color.text.subtle">This run reported no stages.</Text>
@@ -86,7 +96,7 @@ export function JenkinsDrilldown(build: BuildPayload) {
         </Heading>
         {log.state.status === 'loading' ? <DetailSkeleton /> : null}
         {log.state.status === 'error' ? (
-          <PanelError title="The log could not load" failure={log.state.failure} onRetry={log.retry} testId="log-error" />
+          <PanelError title="The log could not load" failure={log.state.failure} onRetry={log.reload} testId="log-error" />
         ) : null}
         {log.state.status === 'ready' ? (
           <>

@@ -1,6 +1,6 @@
 import Button from '@atlaskit/button/new';
 import SectionMessage from '@atlaskit/section-message';
-import type { Failure } from '../../../../src/shared/contract/issue-panel';
+import type { Failure } from '../../../shared/src/resolvers';
 
 /** What failed and what to do about it, from the backend's typed failure: never a stack. */
 export function PanelError({

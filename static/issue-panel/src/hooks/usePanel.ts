@@ -4,11 +4,10 @@ import {
   ISSUE_PANEL_RESOLVERS,
   panelSchema,
   type DeployRow,
-  type Failure,
   type PanelView,
 } from '../../../../src/shared/contract/issue-panel';
-import { callResolver, failureOf } from '../api';
-import { useAsync, type AsyncState } from './useAsync';
+import { useLoaded, type Loaded } from '../../../shared/src/hooks/useLoaded';
+import { callResolver, failureOf, type Failure } from '../../../shared/src/resolvers';
 
 export interface OlderDeploys {
   readonly deploys: readonly DeployRow[];
@@ -18,7 +17,7 @@ export interface OlderDeploys {
 }
 
 export interface PanelState {
-  readonly state: AsyncState<PanelView>;
+  readonly state: Loaded<PanelView>;
   readonly retry: () => void;
   /** Pages fetched with "Load older deploys", after the first answer's. */
   readonly older: OlderDeploys;
@@ -28,13 +27,13 @@ export interface PanelState {
 const NO_OLDER: OlderDeploys = { deploys: [], cursor: null, loading: false, failure: null };
 
 export function usePanel(): PanelState {
-  const { state, retry: retryLoad } = useAsync(() => callResolver(ISSUE_PANEL_RESOLVERS.load, {}, panelSchema), 'load');
+  const { state, reload } = useLoaded(() => callResolver(ISSUE_PANEL_RESOLVERS.load, {}, panelSchema));
   const [older, setOlder] = useState<OlderDeploys>(NO_OLDER);
 
   const retry = useCallback(() => {
     setOlder(NO_OLDER);
-    retryLoad();
-  }, [retryLoad]);
+    reload();
+  }, [reload]);
 
   const loadOlder = useCallback((cursor: string) => {
     setOlder((o) => ({ ...o, loading: true, failure: null }));

@@ -2,9 +2,10 @@ import { useState } from 'react';
 import { Box, Stack, Text } from '@atlaskit/primitives/compiled';
 import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
 import { PROJECT_SETTINGS_RESOLVERS as KEYS, projectSettingsSchema } from '../../../../src/shared/contract/project-settings';
-import { call, useLoaded } from '../../../admin-page/src/connections/api';
-import { ConnectionsSection } from '../../../admin-page/src/connections/ConnectionsSection';
-import { ProblemMessage } from '../../../admin-page/src/connections/messages';
+import { callResolver } from '../../../shared/src/resolvers';
+import { useLoaded } from '../../../shared/src/hooks/useLoaded';
+import { ConnectionsSection } from '../../../shared/src/connections/ConnectionsSection';
+import { FailureMessage } from '../../../shared/src/components/FailureMessage';
 import { ErrorState } from '../../../shared/src/components/ErrorState';
 import { LoadingState } from '../../../shared/src/components/LoadingState';
 import { ModuleInfo, type ModuleInfoProps } from '../../../shared/src/components/ModuleInfo';
@@ -17,19 +18,19 @@ import Heading from '@atlaskit/heading';
 const TABS = ['Connections', 'Build server', 'Deploys', 'Issue integration', 'Sync'] as const;
 
 export function ProjectSettings({ info, context }: ModuleInfoProps) {
-  const { state, reload } = useLoaded(() => call(KEYS.get, {}, projectSettingsSchema));
+  const { state, reload } = useLoaded(() => callResolver(KEYS.get, {}, projectSettingsSchema));
   const [selected, setSelected] = useState(0);
   const projectKey = info.projectKey ?? 'this project';
 
   if (state.status === 'loading') return <LoadingState label="Loading project settings" />;
   if (state.status === 'error') {
-    return state.problem.name === 'Forbidden' ? (
+    return state.failure.name === 'Forbidden' ? (
       <Stack space="space.200" testId="project-settings">
-        <ProblemMessage title={`You cannot change the Deploy Tracker settings of ${projectKey}`} problem={state.problem} />
+        <FailureMessage title={`You cannot change the Deploy Tracker settings of ${projectKey}`} failure={state.failure} />
         <ModuleInfo info={info} context={context} />
       </Stack>
     ) : (
-      <ErrorState title="Project settings could not load" message={state.problem.message} onRetry={reload} />
+      <ErrorState title="Project settings could not load" message={state.failure.message} onRetry={reload} />
     );
   }
   const settings = state.data;

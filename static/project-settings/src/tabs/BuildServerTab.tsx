@@ -2,9 +2,10 @@ import { useState } from 'react';
 import Button from '@atlaskit/button/new';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives/compiled';
 import { jobListSchema, PROJECT_SETTINGS_RESOLVERS as KEYS, savedSchema, type ProjectSettings } from '../../../../src/shared/contract/project-settings';
-import { call, useAction } from '../../../admin-page/src/connections/api';
-import { ProblemMessage } from '../../../admin-page/src/connections/messages';
-import { PROVIDER_LABELS } from '../../../admin-page/src/connections/ProviderFields';
+import { callResolver } from '../../../shared/src/resolvers';
+import { useAction } from '../../../shared/src/hooks/useAction';
+import { FailureMessage } from '../../../shared/src/components/FailureMessage';
+import { PROVIDER_LABELS } from '../../../shared/src/connections/ProviderFields';
 import { LabeledSelect } from '../components/LabeledSelect';
 import { SavedNotice } from '../components/SavedNotice';
 import { TextInput } from '../components/TextInput';
@@ -23,12 +24,12 @@ export function BuildServerTab({ settings, onSaved }: { settings: ProjectSetting
   const [saved, setSaved] = useState(false);
   const [jobs, setJobs] = useState<{ ids: string[]; truncated: boolean } | null>(null);
   const save = useAction(async () => {
-    await call(KEYS.saveBuildServer, { defaultConnectionId: connectionId === NONE ? null : connectionId, jobs: splitList(jobsText) }, savedSchema);
+    await callResolver(KEYS.saveBuildServer, { defaultConnectionId: connectionId === NONE ? null : connectionId, jobs: splitList(jobsText) }, savedSchema);
     setSaved(true);
     onSaved();
   });
   const loadJobs = useAction(async () => {
-    const list = await call(KEYS.listJobs, { connectionId }, jobListSchema);
+    const list = await callResolver(KEYS.listJobs, { connectionId }, jobListSchema);
     setJobs({ ids: list.jobs.map((j) => j.id), truncated: list.truncated });
   });
   const choices = [
@@ -76,7 +77,7 @@ export function BuildServerTab({ settings, onSaved }: { settings: ProjectSetting
             </Button>
           </Inline>
         ) : null}
-        {loadJobs.problem ? <ProblemMessage title="Could not list the jobs" problem={loadJobs.problem} /> : null}
+        {loadJobs.failure ? <FailureMessage title="Could not list the jobs" failure={loadJobs.failure} /> : null}
         {jobs ? (
           <Stack space="space.050" testId="job-list">
             <Text color="color.text.subtle">{jobs.ids.length ? 'Add a job to the list:' : 'The server shows no jobs to this user.'}</Text>
@@ -90,7 +91,7 @@ export function BuildServerTab({ settings, onSaved }: { settings: ProjectSetting
             {jobs.truncated || jobs.ids.length > 100 ? <Text color="color.text.subtle">Only the first 100 jobs are shown; type others by name or glob.</Text> : null}
           </Stack>
         ) : null}
-        {save.problem ? <ProblemMessage title="The build server was not saved" problem={save.problem} /> : null}
+        {save.failure ? <FailureMessage title="The build server was not saved" failure={save.failure} /> : null}
         {saved ? <SavedNotice text="Default build server saved." /> : null}
         <Inline>
           <Button appearance="primary" isLoading={save.busy} onClick={() => void save.act()}>

@@ -4,8 +4,9 @@ import Lozenge from '@atlaskit/lozenge';
 import { Inline, Stack, Text } from '@atlaskit/primitives/compiled';
 import SectionMessage from '@atlaskit/section-message';
 import { deploySecretSchema, PROJECT_SETTINGS_RESOLVERS as KEYS, type ProjectSettings } from '../../../../src/shared/contract/project-settings';
-import { call, useAction } from '../../../admin-page/src/connections/api';
-import { ProblemMessage } from '../../../admin-page/src/connections/messages';
+import { callResolver } from '../../../shared/src/resolvers';
+import { useAction } from '../../../shared/src/hooks/useAction';
+import { FailureMessage } from '../../../shared/src/components/FailureMessage';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import Heading from '@atlaskit/heading';
 
@@ -18,7 +19,7 @@ export function DeployRegistration({ settings, onChanged }: { settings: ProjectS
   const [confirming, setConfirming] = useState(false);
   const [revealed, setRevealed] = useState<string | null>(null);
   const rotate = useAction(async () => {
-    const result = await call(KEYS.rotateDeploySecret, {}, deploySecretSchema);
+    const result = await callResolver(KEYS.rotateDeploySecret, {}, deploySecretSchema);
     setRevealed(result.secret);
     setConfirming(false);
     onChanged();
@@ -55,7 +56,7 @@ export function DeployRegistration({ settings, onChanged }: { settings: ProjectS
           </SectionMessage>
         </div>
       ) : null}
-      {rotate.problem && !confirming ? <ProblemMessage title="The secret was not changed" problem={rotate.problem} /> : null}
+      {rotate.failure && !confirming ? <FailureMessage title="The secret was not changed" failure={rotate.failure} /> : null}
       {confirming ? (
         <ConfirmDialog
           title="Rotate the deploy registration secret?"
@@ -65,7 +66,7 @@ export function DeployRegistration({ settings, onChanged }: { settings: ProjectS
           onClose={() => setConfirming(false)}
         >
           <p>Requests signed with the current secret are refused from now on: update every tool that sends deploys.</p>
-          {rotate.problem ? <ProblemMessage title="The secret was not changed" problem={rotate.problem} /> : null}
+          {rotate.failure ? <FailureMessage title="The secret was not changed" failure={rotate.failure} /> : null}
         </ConfirmDialog>
       ) : null}
     </Stack>

@@ -9,9 +9,10 @@ import {
   type Preview,
   type ProjectSettings,
 } from '../../../../src/shared/contract/project-settings';
-import { call, useAction } from '../../../admin-page/src/connections/api';
-import { ProblemMessage } from '../../../admin-page/src/connections/messages';
-import { PROVIDER_LABELS } from '../../../admin-page/src/connections/ProviderFields';
+import { callResolver } from '../../../shared/src/resolvers';
+import { useAction } from '../../../shared/src/hooks/useAction';
+import { FailureMessage } from '../../../shared/src/components/FailureMessage';
+import { PROVIDER_LABELS } from '../../../shared/src/connections/ProviderFields';
 import { LabeledSelect } from '../components/LabeledSelect';
 import { TextInput } from '../components/TextInput';
 import { DeployPreview } from './DeployPreview';
@@ -50,7 +51,7 @@ export function DeploySourceForm({ settings, initial, onSave, onCancel }: Deploy
     ...(branch.trim() ? { branch } : {}),
     ...(isJenkins && condition.trim() ? { parameterCondition: condition } : {}),
   });
-  const runPreview = useAction(async () => setPreview(await call(KEYS.previewDeploySource, { source: source() }, previewSchema)));
+  const runPreview = useAction(async () => setPreview(await callResolver(KEYS.previewDeploySource, { source: source() }, previewSchema)));
   const save = useAction(async () => onSave(source()));
 
   return (
@@ -93,9 +94,9 @@ export function DeploySourceForm({ settings, initial, onSave, onCancel }: Deploy
         onChange={(value) => isEnvironmentType(value) && setEnvironmentType(value)}
         helper="Jira's environment types; production deploys are listed first."
       />
-      {runPreview.problem ? <ProblemMessage title="No preview" problem={runPreview.problem} /> : null}
+      {runPreview.failure ? <FailureMessage title="No preview" failure={runPreview.failure} /> : null}
       {preview ? <DeployPreview preview={preview} /> : null}
-      {save.problem ? <ProblemMessage title="The deploy source was not saved" problem={save.problem} /> : null}
+      {save.failure ? <FailureMessage title="The deploy source was not saved" failure={save.failure} /> : null}
       <Inline space="space.100">
         <Button appearance="subtle" onClick={onCancel}>
           Cancel

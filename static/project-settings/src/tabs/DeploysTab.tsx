@@ -9,8 +9,9 @@ import {
   type DeploySourceInput,
   type ProjectSettings,
 } from '../../../../src/shared/contract/project-settings';
-import { call, useAction } from '../../../admin-page/src/connections/api';
-import { ProblemMessage } from '../../../admin-page/src/connections/messages';
+import { callResolver } from '../../../shared/src/resolvers';
+import { useAction } from '../../../shared/src/hooks/useAction';
+import { FailureMessage } from '../../../shared/src/components/FailureMessage';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { SavedNotice } from '../components/SavedNotice';
 import { DeployRegistration } from './DeployRegistration';
@@ -41,7 +42,7 @@ export function DeploysTab({ settings, onSaved }: { settings: ProjectSettings; o
   const names = new Map(settings.connections.map((c) => [c.id, c.name]));
 
   const saveAll = async (inputs: DeploySourceInput[], message: string) => {
-    await call(KEYS.saveDeploySources, { sources: inputs }, savedSchema);
+    await callResolver(KEYS.saveDeploySources, { sources: inputs }, savedSchema);
     setNotice(message);
     onSaved();
   };
@@ -129,7 +130,7 @@ export function DeploysTab({ settings, onSaved }: { settings: ProjectSettings; o
           onClose={() => setRemoving(null)}
         >
           <p>New runs of {removing.job} will no longer be deploys to {removing.environment.name}. Deploys already recorded stay.</p>
-          {remove.problem ? <ProblemMessage title="Not removed" problem={remove.problem} /> : null}
+          {remove.failure ? <FailureMessage title="Not removed" failure={remove.failure} /> : null}
         </ConfirmDialog>
       ) : null}
     </Box>

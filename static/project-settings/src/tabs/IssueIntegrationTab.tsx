@@ -10,8 +10,9 @@ import {
   savedSchema,
   type ProjectSettings,
 } from '../../../../src/shared/contract/project-settings';
-import { call, useAction } from '../../../admin-page/src/connections/api';
-import { ProblemMessage } from '../../../admin-page/src/connections/messages';
+import { callResolver } from '../../../shared/src/resolvers';
+import { useAction } from '../../../shared/src/hooks/useAction';
+import { FailureMessage } from '../../../shared/src/components/FailureMessage';
 import { SavedNotice } from '../components/SavedNotice';
 import Heading from '@atlaskit/heading';
 
@@ -45,7 +46,7 @@ export function IssueIntegrationTab({ settings, onSaved }: { settings: ProjectSe
     setSaved(false);
   };
   const save = useAction(async () => {
-    await call(KEYS.saveIssueIntegration, value, savedSchema);
+    await callResolver(KEYS.saveIssueIntegration, value, savedSchema);
     setSaved(true);
     onSaved();
   });
@@ -96,7 +97,7 @@ export function IssueIntegrationTab({ settings, onSaved }: { settings: ProjectSe
           />
         </Fieldset>
         {!linking ? <Text color="color.text.subtle">With “None”, the sources and keys above are kept but not used.</Text> : null}
-        {save.problem ? <ProblemMessage title="The issue integration was not saved" problem={save.problem} /> : null}
+        {save.failure ? <FailureMessage title="The issue integration was not saved" failure={save.failure} /> : null}
         {saved ? <SavedNotice text="Issue integration saved. It applies to deploys synced from now on." /> : null}
         <Inline>
           <Button appearance="primary" isLoading={save.busy} onClick={() => void save.act()}>

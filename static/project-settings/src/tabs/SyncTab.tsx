@@ -10,9 +10,11 @@ import {
   syncStatusListSchema,
   type SyncStatusList,
 } from '../../../../src/shared/contract/project-settings';
-import { call, useAction, useLoaded } from '../../../admin-page/src/connections/api';
-import { ProblemMessage } from '../../../admin-page/src/connections/messages';
-import { PROVIDER_LABELS } from '../../../admin-page/src/connections/ProviderFields';
+import { callResolver } from '../../../shared/src/resolvers';
+import { useAction } from '../../../shared/src/hooks/useAction';
+import { useLoaded } from '../../../shared/src/hooks/useLoaded';
+import { FailureMessage } from '../../../shared/src/components/FailureMessage';
+import { PROVIDER_LABELS } from '../../../shared/src/connections/ProviderFields';
 import { ErrorState } from '../../../shared/src/components/ErrorState';
 import { LoadingState } from '../../../shared/src/components/LoadingState';
 import { SavedNotice } from '../components/SavedNotice';
@@ -36,19 +38,19 @@ function when(iso: string | null | undefined): string {
 
 /** Per connection the project uses: the last sync, its figures and errors, and "Sync now". */
 export function SyncTab() {
-  const { state, reload } = useLoaded(() => call(KEYS.syncStatus, {}, syncStatusListSchema));
+  const { state, reload } = useLoaded(() => callResolver(KEYS.syncStatus, {}, syncStatusListSchema));
   const [requested, setRequested] = useState<string | null>(null);
   const timers = useRef<ReturnType<typeof setTimeout>[]>([]);
   useEffect(() => () => timers.current.forEach(clearTimeout), []);
   const syncNow = useAction(async (connectionId?: string) => {
-    const result = await call(KEYS.syncNow, connectionId ? { connectionId } : {}, syncRequestedSchema);
+    const result = await callResolver(KEYS.syncNow, connectionId ? { connectionId } : {}, syncRequestedSchema);
     setRequested(`Sync requested for ${result.requested.length} connection${result.requested.length === 1 ? '' : 's'}. This list refreshes as it runs.`);
     timers.current.forEach(clearTimeout);
     timers.current = REFRESH_AFTER_MS.map((ms) => setTimeout(reload, ms));
   });
 
   if (state.status === 'loading') return <LoadingState label="Loading sync status" />;
-  if (state.status === 'error') return <ErrorState title="Sync status could not load" message={state.problem.message} onRetry={reload} />;
+  if (state.status === 'error') return <ErrorState title="Sync status could not load" message={state.failure.message} onRetry={reload} />;
   const rows = state.data.connections;
   const failing = rows.filter((r) => r.status?.error || (r.status?.problems.length ?? 0) > 0);
 
@@ -60,7 +62,7 @@ export function SyncTab() {
         </Heading>
         <Text color="color.text.subtle">The app syncs every five minutes. Sync now asks for a run straight away.</Text>
         {requested ? <SavedNotice text={requested} /> : null}
-        {syncNow.problem ? <ProblemMessage title="Sync was not requested" problem={syncNow.problem} /> : null}
+        {syncNow.failure ? <FailureMessage title="Sync was not requested" failure={syncNow.failure} /> : null}
         <DynamicTable
           head={{ cells: ['Connection', 'Status', 'Last sync', 'Duration', 'Builds', 'Deploys', 'Requests', ''].map((label, i) => ({ key: `h${i}`, content: label })) }}
           rows={rows.map((row) => ({

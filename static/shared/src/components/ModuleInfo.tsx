@@ -1,6 +1,6 @@
 import type { FullContext } from '@forge/bridge';
 import Lozenge from '@atlaskit/lozenge';
-import type { AppInfo } from '../contract/app-info';
+import type { AppInfo } from '../../../../src/shared/contract/app-info';
 import { DetailList, type Detail } from './DetailList';
 
 export interface ModuleInfoProps {

@@ -13,10 +13,10 @@ import {
   type ConnectionView,
   type TestResult,
 } from '../../../../src/shared/contract/connections';
-import { call, problemOf, type Problem } from './api';
+import { callResolver, failureOf, type Failure } from '../resolvers';
 import { toDraft, type ConnectionFormValues } from './draft';
 import { EgressRefused, ensureEgress } from './egress';
-import { ProblemMessage } from './messages';
+import { FailureMessage } from '../components/FailureMessage';
 import { PROVIDER_LABELS, TextInput, providerFieldSpecs, type ProviderKind, type TextFieldSpec } from './ProviderFields';
 import { TestResultMessage } from './TestResultMessage';
 import { ChoiceField } from './ChoiceField';
@@ -29,10 +29,10 @@ export interface ConnectionFormProps {
   readonly onCancel: () => void;
 }
 
-type TestState = { status: 'idle' } | { status: 'testing' } | { status: 'ok'; result: TestResult } | { status: 'failed'; problem: Problem };
+type TestState = { status: 'idle' } | { status: 'testing' } | { status: 'ok'; result: TestResult } | { status: 'failed'; failure: Failure };
 
-function refusalProblem(error: unknown): Problem {
-  if (!(error instanceof EgressRefused)) return problemOf(error);
+function refusalFailure(error: unknown): Failure {
+  if (!(error instanceof EgressRefused)) return failureOf(error);
   return {
     name: 'EgressRefused',
     message: error.message,
@@ -75,14 +75,14 @@ function advancedSpecs(kind: ProviderKind, existing: ConnectionView | undefined)
 export function ConnectionForm({ kind, existing, onSaved, onCancel }: ConnectionFormProps) {
   const [advanced, setAdvanced] = useState(false);
   const [test, setTest] = useState<TestState>({ status: 'idle' });
-  const [saveProblem, setSaveProblem] = useState<Problem | null>(null);
+  const [saveFailure, setSaveFailure] = useState<Failure | null>(null);
   const [refusedValues, setRefusedValues] = useState<ConnectionFormValues | null>(null);
   const title = existing ? `Edit ${existing.name}` : `Add ${PROVIDER_LABELS[kind]}`;
 
   const idPart = existing ? { id: existing.id } : {};
   /** The backend checks the form first; consent is asked only for an address it accepts. */
   const consent = async (draft: ConnectionDraft) => {
-    const { egressDomain } = await call(KEYS.validate, { ...idPart, draft }, validatedSchema);
+    const { egressDomain } = await callResolver(KEYS.validate, { ...idPart, draft }, validatedSchema);
     if (egressDomain) await ensureEgress(egressDomain, draft.name.trim() || PROVIDER_LABELS[kind]);
   };
 
@@ -91,29 +91,29 @@ export function ConnectionForm({ kind, existing, onSaved, onCancel }: Connection
     try {
       const draft = toDraft(kind, values, existing);
       await consent(draft);
-      const result = await call(KEYS.testDraft, { ...idPart, draft }, testResultSchema);
+      const result = await callResolver(KEYS.testDraft, { ...idPart, draft }, testResultSchema);
       setTest({ status: 'ok', result });
     } catch (error) {
-      setTest({ status: 'failed', problem: refusalProblem(error) });
+      setTest({ status: 'failed', failure: refusalFailure(error) });
     }
   };
 
   const save = async (values: ConnectionFormValues, askConsent: boolean) => {
-    setSaveProblem(null);
+    setSaveFailure(null);
     setRefusedValues(null);
     const draft = toDraft(kind, values, existing);
     try {
       if (askConsent) await consent(draft);
     } catch (error) {
-      setSaveProblem(refusalProblem(error));
+      setSaveFailure(refusalFailure(error));
       if (error instanceof EgressRefused) setRefusedValues(values);
       return;
     }
     try {
       const payload = { ...idPart, draft, agentEnabled: values.agentAccess === 'allowed' };
-      onSaved(await call(KEYS.save, payload, connectionViewSchema));
+      onSaved(await callResolver(KEYS.save, payload, connectionViewSchema));
     } catch (error) {
-      setSaveProblem(problemOf(error));
+      setSaveFailure(failureOf(error));
     }
   };
 
@@ -164,13 +164,13 @@ export function ConnectionForm({ kind, existing, onSaved, onCancel }: Connection
             </div>
             <Stack space="space.150">
               {test.status === 'ok' ? <TestResultMessage result={test.result} /> : null}
-              {test.status === 'failed' ? <ProblemMessage title="Test connection failed" problem={test.problem} /> : null}
-              {saveProblem ? (
-                <ProblemMessage title="The connection was not saved" problem={saveProblem}>
+              {test.status === 'failed' ? <FailureMessage title="Test connection failed" failure={test.failure} /> : null}
+              {saveFailure ? (
+                <FailureMessage title="The connection was not saved" failure={saveFailure}>
                   {refusedValues ? (
                     <Button onClick={() => void save(refusedValues, false)}>Save without allowing</Button>
                   ) : null}
-                </ProblemMessage>
+                </FailureMessage>
               ) : null}
               {existing && test.status === 'idle' ? (
                 <SectionMessage appearance="information">

@@ -11,12 +11,13 @@ import {
   type ConnectionList,
   type ConnectionView,
 } from '../../../../src/shared/contract/connections';
-import { ErrorState } from '../../../shared/src/components/ErrorState';
-import { LoadingState } from '../../../shared/src/components/LoadingState';
-import { call, problemOf, useLoaded, type Problem } from './api';
+import { ErrorState } from '../components/ErrorState';
+import { LoadingState } from '../components/LoadingState';
+import { callResolver, failureOf, type Failure } from '../resolvers';
+import { useLoaded } from '../hooks/useLoaded';
 import { ConnectionForm } from './ConnectionForm';
 import { releaseEgress } from './egress';
-import { ProblemMessage } from './messages';
+import { FailureMessage } from '../components/FailureMessage';
 import { PROVIDER_LABELS, type ProviderKind } from './ProviderFields';
 import { RemoveDialog } from './RemoveDialog';
 import { TestResultMessage } from './TestResultMessage';
@@ -32,7 +33,7 @@ const COLUMNS: ReadonlyArray<readonly [string, number]> = [
 ];
 
 type Editing = { kind: ProviderKind; existing?: ConnectionView } | null;
-type RowTest = { id: string; name: string } & ({ status: 'testing' } | { status: 'ok'; result: ReturnType<typeof testResultSchema.parse> } | { status: 'failed'; problem: Problem });
+type RowTest = { id: string; name: string } & ({ status: 'testing' } | { status: 'ok'; result: ReturnType<typeof testResultSchema.parse> } | { status: 'failed'; failure: Failure });
 
 function serverOf(view: ConnectionView): string {
   switch (view.settings.kind) {
@@ -63,7 +64,7 @@ function ProviderStatus({ list }: { list: ConnectionList }) {
  * and the project's own on a project settings page.
  */
 export function ConnectionsSection({ intro, footer, onChanged }: { intro: string; footer?: ReactNode; onChanged?: () => void }) {
-  const { state, reload } = useLoaded(() => call(KEYS.list, {}, connectionListSchema));
+  const { state, reload } = useLoaded(() => callResolver(KEYS.list, {}, connectionListSchema));
   const [editing, setEditing] = useState<Editing>(null);
   const [removing, setRemoving] = useState<ConnectionView | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -72,13 +73,13 @@ export function ConnectionsSection({ intro, footer, onChanged }: { intro: string
   if (state.status === 'loading') return <LoadingState label="Loading CI connections" />;
   if (state.status === 'error') {
     // Who the page runs as helps someone who expected to be an admin; admins never need it.
-    return state.problem.name === 'Forbidden' ? (
+    return state.failure.name === 'Forbidden' ? (
       <Stack space="space.200">
-        <ProblemMessage title="You cannot manage CI connections here" problem={state.problem} />
+        <FailureMessage title="You cannot manage CI connections here" failure={state.failure} />
         {footer}
       </Stack>
     ) : (
-      <ErrorState title="CI connections could not load" message={state.problem.message} onRetry={reload} />
+      <ErrorState title="CI connections could not load" message={state.failure.message} onRetry={reload} />
     );
   }
   const list = state.data;
@@ -86,10 +87,10 @@ export function ConnectionsSection({ intro, footer, onChanged }: { intro: string
   const testSaved = async (view: ConnectionView) => {
     setRowTest({ id: view.id, name: view.name, status: 'testing' });
     try {
-      const result = await call(KEYS.testSaved, { id: view.id }, testResultSchema);
+      const result = await callResolver(KEYS.testSaved, { id: view.id }, testResultSchema);
       setRowTest({ id: view.id, name: view.name, status: 'ok', result });
     } catch (error) {
-      setRowTest({ id: view.id, name: view.name, status: 'failed', problem: problemOf(error) });
+      setRowTest({ id: view.id, name: view.name, status: 'failed', failure: failureOf(error) });
     }
   };
 
@@ -163,7 +164,7 @@ export function ConnectionsSection({ intro, footer, onChanged }: { intro: string
         </div>
       ) : null}
       {rowTest?.status === 'ok' ? <TestResultMessage result={rowTest.result} /> : null}
-      {rowTest?.status === 'failed' ? <ProblemMessage title={`Test connection failed for “${rowTest.name}”`} problem={rowTest.problem} /> : null}
+      {rowTest?.status === 'failed' ? <FailureMessage title={`Test connection failed for “${rowTest.name}”`} failure={rowTest.failure} /> : null}
       <DynamicTable
         caption={<Heading size="small" as="h2">Connections</Heading>}
         head={{ cells: COLUMNS.map(([label, width]) => ({ key: label, content: label, width })) }}

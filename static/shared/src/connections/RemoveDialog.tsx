@@ -2,8 +2,10 @@ import Button from '@atlaskit/button/new';
 import Modal, { ModalBody, ModalFooter, ModalHeader, ModalTitle } from '@atlaskit/modal-dialog';
 import Spinner from '@atlaskit/spinner';
 import { CONNECTION_RESOLVERS as KEYS, removedSchema, usageSchema, type ConnectionView } from '../../../../src/shared/contract/connections';
-import { call, useAction, useLoaded } from './api';
-import { ProblemMessage } from './messages';
+import { callResolver } from '../resolvers';
+import { useAction } from '../hooks/useAction';
+import { useLoaded } from '../hooks/useLoaded';
+import { FailureMessage } from '../components/FailureMessage';
 
 export interface RemoveDialogProps {
   readonly connection: ConnectionView;
@@ -13,9 +15,9 @@ export interface RemoveDialogProps {
 
 /** Confirms a removal, naming the projects whose settings use the connection. */
 export function RemoveDialog({ connection, onRemoved, onClose }: RemoveDialogProps) {
-  const { state } = useLoaded(() => call(KEYS.usage, { id: connection.id }, usageSchema));
+  const { state } = useLoaded(() => callResolver(KEYS.usage, { id: connection.id }, usageSchema));
   const remove = useAction(async () => {
-    const result = await call(KEYS.remove, { id: connection.id }, removedSchema);
+    const result = await callResolver(KEYS.remove, { id: connection.id }, removedSchema);
     onRemoved(result.projectsUpdated);
   });
   return (
@@ -25,7 +27,7 @@ export function RemoveDialog({ connection, onRemoved, onClose }: RemoveDialogPro
       </ModalHeader>
       <ModalBody>
         {state.status === 'loading' ? <Spinner size="small" label="Looking for projects that use it" /> : null}
-        {state.status === 'error' ? <ProblemMessage title="Could not check which projects use it" problem={state.problem} /> : null}
+        {state.status === 'error' ? <FailureMessage title="Could not check which projects use it" failure={state.failure} /> : null}
         {state.status === 'ready' ? (
           <p data-testid="remove-usage">
             {state.data.projects.length === 0
@@ -34,7 +36,7 @@ export function RemoveDialog({ connection, onRemoved, onClose }: RemoveDialogPro
                 'deploy sources on this connection will be cleared, its builds stop syncing and its token is deleted.'}
           </p>
         ) : null}
-        {remove.problem ? <ProblemMessage title="The connection was not removed" problem={remove.problem} /> : null}
+        {remove.failure ? <FailureMessage title="The connection was not removed" failure={remove.failure} /> : null}
       </ModalBody>
       <ModalFooter>
         <Button appearance="subtle" onClick={onClose}>
