@@ -74,7 +74,7 @@ export class Platform {
       entities: this.manifest.app.storage?.entities ?? [],
       clock: this.clock,
     });
-    this.site = options.site ?? new JiraSite();
+    this.site = options.site ?? new JiraSite({ clock: this.clock });
     this.jira = new JiraService(this.site, { allowsImpersonation: () => allowsImpersonation(this.manifest) });
     this.queues = new QueueService(() => this.manifest.modules.consumer.map((c) => c.queue), this.clock);
     this.stargate = new StargateService(

@@ -1,9 +1,11 @@
 /**
  * The emulated Jira Cloud REST API that `requestJira` reaches.
  *
- * Fidelity. Enforced: the acting identity (`asApp()` and plain `requestJira` act as the app and see
- * everything; `asUser()` acts as the invoking user; `asUser(accountId)` is impersonation, refused (401) unless the
- * manifest's scopes allow it; a call with no user, an unknown or a deactivated user answers 401); per-project permissions (Browse Projects,
+ * Fidelity. Enforced: the acting identity (`asApp()` and plain `requestJira` act as the app's user,
+ * which sees only projects whose schemes grant it, once the grants have arrived after install (site.ts);
+ * `asUser()` acts as the invoking user; `asUser(accountId)` is impersonation, refused (401) unless the
+ * manifest's scopes allow it; a call with no user, an unknown or a deactivated user answers 401);
+ * per-project permissions (Browse Projects,
  * Administer Projects, ...) and global ones (Administer Jira, Browse users and groups) on every
  * route; Jira admins administer every project; issues and projects a user may not see answer 404
  * exactly like missing ones, and JQL treats them as non-existent; the documented response shapes

@@ -46,6 +46,11 @@ export interface NewProject {
   readonly description?: string;
   /** Who may do what in the project, e.g. `{ 'admin-1': 'administrator', 'user-1': 'developer' }`. */
   readonly roles?: Readonly<Record<string, ProjectRole>>;
+  /**
+   * Whether the project's permission scheme grants the app's user (Jira's
+   * atlassian-addons-project-access role) access; Jira's default scheme does. Default true.
+   */
+  readonly appAccess?: boolean;
 }
 
 export interface NewIssue {
@@ -58,7 +63,7 @@ export interface NewIssue {
   readonly updated?: Date | number;
 }
 
-/** Who a Jira request acts as: the app (sees everything, as Forge's app user does) or a user. */
+/** Who a Jira request acts as: the app's user (sees the projects that grant it access, site.ts) or a user. */
 export type Actor = { readonly type: 'app' } | { readonly type: 'user'; readonly user: JiraUser };
 
 export const APP_ACTOR: Actor = { type: 'app' };

@@ -40,6 +40,10 @@ export class JiraSite {
   private readonly issuesById = new Map<string, JiraIssue>();
   private readonly issuesByKey = new Map<string, JiraIssue>();
   private readonly issueCounters = new Map<string, number>();
+  /** Projects whose permission scheme grants the app's user access. */
+  private readonly appGrantedProjects = new Set<string>();
+  /** When the app user's grants take effect: install time plus Jira's delay. */
+  private appGrantsFrom = Number.NEGATIVE_INFINITY;
   private nextProjectId = 10000;
   private nextIssueId = 10000;
 
@@ -79,6 +83,7 @@ export class JiraSite {
     this.projectsById.set(project.id, project);
     this.projectGrants.set(project.id, new Map());
     for (const [accountId, role] of Object.entries(init.roles ?? {})) this.grantRole(accountId, key, role);
+    if (init.appAccess ?? true) this.appGrantedProjects.add(project.id);
     return project;
   }
 
@@ -142,6 +147,33 @@ export class JiraSite {
     return this;
   }
 
+  /**
+   * Installs the app at `at` (now by default). `asApp()` sees only projects whose permission schemes
+   * grant the app's user access, and those grants arrive some minutes after install; the docs give
+   * no figure, so the delay is a parameter (5 minutes by default). Until `installApp` is called the
+   * app counts as installed long ago. https://developer.atlassian.com/platform/forge/runtime-reference/authorize-api/
+   */
+  installApp(options: { at?: number; grantDelayMs?: number } = {}): this {
+    this.appGrantsFrom = (options.at ?? this.clock()) + (options.grantDelayMs ?? 5 * 60_000);
+    return this;
+  }
+
+  /** A project admin takes the app's role out of the project's permission scheme. */
+  revokeAppAccess(projectKey: string): this {
+    this.appGrantedProjects.delete(this.requireProject(projectKey).id);
+    return this;
+  }
+
+  grantAppAccess(projectKey: string): this {
+    this.appGrantedProjects.add(this.requireProject(projectKey).id);
+    return this;
+  }
+
+  /** Whether `asApp()` can use the project now: its scheme grants the app, and the grant has arrived. */
+  appCanAccess(project: JiraProject): boolean {
+    return this.appGrantedProjects.has(project.id) && this.clock() >= this.appGrantsFrom;
+  }
+
   user(accountId: string): JiraUser | undefined {
     if (accountId === this.appUser.accountId) return this.appUser;
     return this.usersById.get(accountId);
@@ -181,7 +213,7 @@ export class JiraSite {
 
   /** Jira admins may administer every project, whatever the project's permission scheme says. */
   hasProjectPermission(actor: Actor, project: JiraProject, permission: ProjectPermissionKey): boolean {
-    if (actor.type === 'app') return true;
+    if (actor.type === 'app') return this.appCanAccess(project);
     if (permission === 'ADMINISTER_PROJECTS' && this.hasGlobalPermission(actor, 'ADMINISTER')) return true;
     return this.grantsOf(project).get(actor.user.accountId)?.has(permission) ?? false;
   }
