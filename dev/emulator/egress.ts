@@ -1,18 +1,22 @@
 /**
  * The guarded global `fetch` that backend code (and `fetch` from `@forge/api`) reaches.
  *
- * Fidelity. Enforced: HTTPS only, on ports 80, 443, 8080, 8443, 8444, 7990, 8089, 8090, 8085, 8060;
+ * Fidelity. Enforced: HTTPS only, on ports 80, 443, 8080, 8443, 8444, 7990, 8089, 8090, 8085, 8060
+ * (https://developer.atlassian.com/platform/forge/function-reference/nodejs-runtime/);
  * the host must match a `permissions.external.fetch.backend` entry of the manifest or a domain an
- * admin consented to (customer-managed egress), matched as Atlassian's `@forge/egress` matches
- * them (`*` allows all; `*.example.com` any depth of subdomain but not example.com; an entry
- * without a scheme means https; paths are ignored); redirects are followed hop by hop and every
- * hop is checked and counted; at most 100 outbound requests in any 60 s of one invocation
- * (platform clock); a timed-out invocation cannot fetch. Denials are not thrown: Forge's proxy
- * answers them, so the app gets a 403 Response whose body is Forge's message
- * (`URL not included in the external fetch backend permissions: ...`), and a 429 with
- * `forge-proxy-error: FETCH_LIMIT_EXCEEDED` past the limit.
+ * admin consented to for backend fetch (customer-managed egress), matched as Atlassian's
+ * `@forge/egress` matches them (`*` allows all; `*.example.com` any depth of subdomain but not
+ * example.com; an entry without a scheme means https; paths are ignored); redirects are followed
+ * hop by hop and every hop is checked and counted; a timed-out invocation cannot fetch.
+ * Outbound budget: 100 requests per minute of the function's timeout, started minutes counted
+ * whole, per invocation (a 25 s resolver or a 55 s trigger 100, a 900 s consumer 1,500), spent at
+ * any pace (https://developer.atlassian.com/platform/forge/limits-invocation/).
+ * Denials are not thrown: Forge's proxy answers them, so the app gets a 403 Response whose body is
+ * Forge's message (`URL not included in the external fetch backend permissions: ...`), and a 429
+ * with `forge-proxy-error: FETCH_LIMIT_EXCEEDED` past the budget (ECO-491).
  * Loopback (127.0.0.0/8, localhost, [::1]) is allowed over http or https on any port in local mode
- * only, for the demo CI servers and test servers; it is still rate-counted.
+ * only, for the demo CI servers and test servers; it is still counted. A PRODUCTION (or STAGING)
+ * platform is never in local mode.
  * Not enforced: the per-request timeouts, response size limits, DNS rebinding to private
  * addresses, and `requestJira` (product calls do not go through fetch and are not counted).
  * Requests made outside any invocation (test set-up) are policy-checked but not counted.
@@ -20,8 +24,8 @@
 import type { Invocation } from './invocation';
 
 export const ALLOWED_PORTS: readonly number[] = [80, 443, 8080, 8443, 8444, 7990, 8089, 8090, 8085, 8060];
-export const EGRESS_LIMIT_PER_MINUTE = 100;
-const WINDOW_MS = 60_000;
+/** Requests per minute of the function's timeout. */
+export const EGRESS_REQUESTS_PER_TIMEOUT_MINUTE = 100;
 const MAX_REDIRECTS = 20;
 
 export interface EgressFetchOptions {
@@ -87,14 +91,17 @@ function denied(message: string): Response {
   return new Response(message, { status: 403, statusText: 'Forbidden', headers: { 'content-type': 'text/plain' } });
 }
 
+/** The outbound requests one invocation may make: 100 for every started minute of its timeout. */
+export function egressBudgetOf(invocation: Pick<Invocation, 'timeoutMs'>): number {
+  return EGRESS_REQUESTS_PER_TIMEOUT_MINUTE * Math.max(1, Math.ceil(invocation.timeoutMs / 60_000));
+}
+
 /**
- * Forge answers the request past the limit with a 429 rather than an exception (observed as
- * `forge-proxy-error: FETCH_LIMIT_EXCEEDED`, ECO-491). The emulator counts in a sliding 60 s
- * window of the platform clock: stricter than a per-minute budget for long functions, so code
- * that passes here passes on Forge.
+ * Forge answers the request past the budget with a 429 rather than an exception (observed as
+ * `forge-proxy-error: FETCH_LIMIT_EXCEEDED`, ECO-491).
  */
 function rateLimited(invocation: Invocation): Response {
-  const message = `Invocation ${invocation.id} already made ${EGRESS_LIMIT_PER_MINUTE} outbound requests in the last minute, Forge's limit per invocation: batch requests, or fan the work out over queue events.`;
+  const message = `Invocation ${invocation.id} already made ${egressBudgetOf(invocation)} outbound requests, Forge's limit for a function with a ${Math.round(invocation.timeoutMs / 1000)} s timeout (100 per minute of timeout): batch requests, or fan the work out over queue events.`;
   console.warn(`[egress] ${message}`);
   return new Response(message, {
     status: 429,
@@ -103,11 +110,9 @@ function rateLimited(invocation: Invocation): Response {
   });
 }
 
-/** Takes one request from the invocation's budget; false when the budget of the last minute is spent. */
+/** Takes one request from the invocation's budget; false when it is spent. */
 function takeSlot(invocation: Invocation, now: number): boolean {
-  const recent = invocation.egressTimestamps.filter((t) => t > now - WINDOW_MS);
-  invocation.egressTimestamps.splice(0, invocation.egressTimestamps.length, ...recent);
-  if (recent.length >= EGRESS_LIMIT_PER_MINUTE) return false;
+  if (invocation.egressTimestamps.length >= egressBudgetOf(invocation)) return false;
   invocation.egressTimestamps.push(now);
   return true;
 }

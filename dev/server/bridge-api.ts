@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import type { Platform } from '../emulator/platform';
-import { EgressBridge, egressOperation } from './egress-bridge';
+import { EgressBridge, configurableEgressEnabled, egressOperation } from './egress-bridge';
 import type { FrameGrant, FrameTokens } from './frame-tokens';
 import { HttpError, readBody, sendJson } from './http';
 import { isJiraAdmin } from './session';
@@ -36,7 +36,7 @@ export class BridgeApi {
     private readonly tokens: FrameTokens,
     onEgressChange: () => void,
   ) {
-    this.egress = new EgressBridge(platform.egressConsent, onEgressChange);
+    this.egress = new EgressBridge(platform.egressConsent, onEgressChange, configurableEgressEnabled(platform.manifest.permissions.external));
   }
 
   async handle(req: IncomingMessage, res: ServerResponse, operation: string): Promise<void> {

@@ -2,8 +2,10 @@ import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { EgressConsentStore } from '../emulator/egress-consent';
 
+// A bare string is a backend domain: files written before consents kept their egress types.
+const domainSchema = z.union([z.string(), z.object({ domain: z.string(), types: z.array(z.string()) })]);
 const fileSchema = z.object({
-  groups: z.array(z.object({ key: z.string(), description: z.string(), domains: z.array(z.string()) })),
+  groups: z.array(z.object({ key: z.string(), description: z.string(), domains: z.array(domainSchema) })),
 });
 
 /**

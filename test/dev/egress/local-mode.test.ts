@@ -1,6 +1,6 @@
 import { ExternalEndpointNotAllowedError, fetch } from '@forge/api';
 import { createTestPlatform, testPlatform } from '../../support/platform';
-import { forgeApiOn, inInvocation, quietEgressWarnings, startLocalServer, testInvocation, type LocalServer } from './support';
+import { RESOLVER_TIMEOUT_MS, forgeApiOn, inInvocation, quietEgressWarnings, startLocalServer, testInvocation, type LocalServer } from './support';
 
 // This file runs on its own test platform, which is in local mode (as `npm start` is).
 let server: LocalServer;
@@ -36,8 +36,8 @@ describe('egress in local mode', () => {
 });
 
 describe('the outbound request limit', () => {
-  it('answers the 101st request of one invocation within a minute with 429 FETCH_LIMIT_EXCEEDED, without sending it', async () => {
-    const invocation = testInvocation();
+  it('answers the 101st request of a resolver with 429 FETCH_LIMIT_EXCEEDED, without sending it', async () => {
+    const invocation = testInvocation(Date.now, RESOLVER_TIMEOUT_MS);
     const statuses = await inInvocation(invocation, async () => {
       const seen: number[] = [];
       for (let i = 0; i < 101; i++) {
@@ -55,12 +55,12 @@ describe('the outbound request limit', () => {
   });
 
   it('gives each invocation its own budget', async () => {
-    const first = testInvocation();
+    const first = testInvocation(Date.now, RESOLVER_TIMEOUT_MS);
     await inInvocation(first, async () => {
       for (let i = 0; i < 100; i++) await (await fetch(`${server.origin}/first`)).arrayBuffer();
     });
     const firstAgain = await inInvocation(first, () => fetch(`${server.origin}/first`));
-    const second = await inInvocation(testInvocation(), () => fetch(`${server.origin}/second`));
+    const second = await inInvocation(testInvocation(Date.now, RESOLVER_TIMEOUT_MS), () => fetch(`${server.origin}/second`));
     expect([firstAgain.status, second.status]).toEqual([429, 200]);
   });
 

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import path from 'node:path';
-import type { Platform, PlatformOptions } from '../../../dev/emulator/platform';
+import { Platform, type PlatformOptions } from '../../../dev/emulator/platform';
 import { newInvocation, runInInvocation, type Invocation } from '../../../dev/emulator/invocation';
 import { createTestPlatform } from '../../support/platform';
 
@@ -88,11 +88,19 @@ export async function forgeApiOn(platform: Platform): Promise<ForgeApi> {
   return loaded;
 }
 
+/** A platform as `forge deploy -e production` gives: PRODUCTION, so never in local mode. */
+export function productionPlatform(options: Omit<Partial<PlatformOptions>, 'localMode' | 'environmentType'> = {}): Platform {
+  return new Platform({ appRoot: path.resolve(__dirname, '../../..'), ...options, environmentType: 'PRODUCTION' });
+}
+
 export const EGRESS_MANIFEST = path.join(__dirname, 'egress-manifest.yml');
 
-export function testInvocation(clock: () => number = Date.now): Invocation {
-  return newInvocation({ functionKey: 'egress-test', moduleKey: 'egress-test', timeoutMs: 900_000 }, clock);
+/** An invocation of a function with this timeout (a 900 s consumer unless told). */
+export function testInvocation(clock: () => number = Date.now, timeoutMs = 900_000): Invocation {
+  return newInvocation({ functionKey: 'egress-test', moduleKey: 'egress-test', timeoutMs }, clock);
 }
+
+export const RESOLVER_TIMEOUT_MS = 25_000;
 
 export function inInvocation<T>(invocation: Invocation, fn: () => Promise<T>): Promise<T> {
   return runInInvocation(invocation, fn);
