@@ -99,6 +99,8 @@ export class HttpClient {
       const platform = platformRefusal(exchange, displayUrl(url));
       if (platform) throw platform;
       const serverWait = retryAfterMs(exchange.headers, now) ?? rateLimitResetMs(exchange.headers, now);
+      const retryable = RETRYABLE.has(exchange.status);
+      const wait = serverWait ?? (retryable ? backoffMs(attempt, this.tuning.backoffBaseMs, this.tuning.backoffMaxMs, this.options.deps.random) : null);
       const error = statusError({
         label: this.options.label,
         method: 'GET',
@@ -107,13 +109,14 @@ export class HttpClient {
         statusText: exchange.statusText,
         body: exchange.body,
         location: exchange.headers.get('location'),
-        retryAfterMs: serverWait,
+        // A 429 without a server wait still says when to try again: after our own backoff step.
+        retryAfterMs: exchange.status === 429 ? wait : serverWait,
         secrets: this.options.secrets,
         hints,
       });
-      if (!RETRYABLE.has(exchange.status) || attempt >= this.tuning.maxRetries) throw error;
-      const wait = serverWait ?? backoffMs(attempt, this.tuning.backoffBaseMs);
-      if (!this.canWait(wait)) throw error;
+      if (wait === null || attempt >= this.tuning.maxRetries) throw error;
+      // No request left to retry with, or a wait longer than this run may sleep: stop here.
+      if (this.options.deps.budget.remaining <= 0 || !this.canWait(wait)) throw error;
       await this.options.deps.clock.sleep(wait);
     }
   }

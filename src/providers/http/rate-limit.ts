@@ -25,7 +25,14 @@ export function rateLimitRemaining(headers: Headers): number | null {
   return value && /^\d+$/.test(value) ? Number(value) : null;
 }
 
-/** Exponential backoff without jitter: one client per connection, so there is no herd to spread. */
-export function backoffMs(attempt: number, baseMs: number): number {
-  return baseMs * 2 ** attempt;
+/**
+ * Bounded exponential backoff with "equal jitter": half the step is certain, half random. The cap
+ * keeps a retry inside a run; the jitter matters because the scheduler starts every connection
+ * at once, and connections sharing a rate limit (one Buildkite organisation, one CircleCI user)
+ * would otherwise retry in lockstep.
+ */
+export function backoffMs(attempt: number, baseMs: number, maxMs: number, random: () => number = Math.random): number {
+  const step = Math.min(maxMs, baseMs * 2 ** attempt);
+  const unit = Math.min(1, Math.max(0, random()));
+  return Math.round(step / 2 + (step / 2) * unit);
 }

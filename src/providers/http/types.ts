@@ -52,6 +52,8 @@ export interface ProviderDeps {
   readonly remainingMillis: () => number;
   readonly budget: RequestBudget;
   readonly tuning?: Partial<HttpTuning> | undefined;
+  /** Jitter for backoff, in [0, 1); Math.random unless a test pins it. */
+  readonly random?: (() => number) | undefined;
 }
 
 export interface HttpTuning {
@@ -63,7 +65,13 @@ export interface HttpTuning {
   /** Retries after 429, 502, 503 and 504. */
   readonly maxRetries: number;
   readonly backoffBaseMs: number;
-  /** The longest the client will wait for a rate limit or Retry-After before giving up for this run. */
+  /** The longest one backoff step may be, before jitter. */
+  readonly backoffMaxMs: number;
+  /**
+   * The longest the client sleeps for a rate limit or Retry-After. Anything longer is not slept
+   * through: the run stops with RateLimited carrying the retry time, and the sync continues in a
+   * delayed invocation instead of paying for wall time spent waiting.
+   */
   readonly maxWaitMs: number;
 }
 
@@ -73,5 +81,6 @@ export const DEFAULT_TUNING: HttpTuning = {
   maxResponseBytes: 8 * 1024 * 1024,
   maxRetries: 3,
   backoffBaseMs: 1_000,
+  backoffMaxMs: 8_000,
   maxWaitMs: 30_000,
 };

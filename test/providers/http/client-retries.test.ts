@@ -67,12 +67,72 @@ describe('retries, rate limits, budget and deadline', () => {
   });
 
   it('503 every time: three retries with exponential backoff, then ServiceUnavailable', async () => {
-    const deps = testDeps();
+    const deps = testDeps({ random: () => 1 });
     const url = await sequence([json('{}', 503), json('{}', 503), json('{}', 503), json('{}', 503)]);
     const error = await client(deps).getJson(url, anything).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ServiceUnavailable);
     expect(deps.clock.sleeps).toEqual([1000, 2000, 4000]);
     expect(server?.requests).toHaveLength(4);
+  });
+
+  it('backoff is jittered: half of each step is certain, the other half random', async () => {
+    const deps = testDeps({ random: () => 0 });
+    const url = await sequence([json('{}', 503), json('{}', 503), json('{}', 503)]);
+    await client(deps).getJson(url, anything);
+    expect(deps.clock.sleeps).toEqual([500, 1000, 2000]);
+  });
+
+  it('backoff steps are bounded', async () => {
+    const deps = testDeps({ random: () => 1, tuning: { requestTimeoutMs: 2_000, maxRetries: 6, backoffBaseMs: 1_000, backoffMaxMs: 3_000 } });
+    const url = await sequence([json('{}', 503), json('{}', 503), json('{}', 503), json('{}', 503)]);
+    await client(deps).getJson(url, anything);
+    expect(deps.clock.sleeps).toEqual([1000, 2000, 3000, 3000]);
+  });
+});
+
+describe('429 without Retry-After, and a Retry-After too long to sleep through', () => {
+  it('a 429 with no Retry-After or RateLimit-Reset backs off and retries', async () => {
+    const deps = testDeps({ random: () => 0.5 });
+    const url = await sequence([json('{}', 429), json('{}', 429)]);
+    await expect(client(deps).getJson(url, anything)).resolves.toMatchObject({ data: { ok: true } });
+    expect(deps.clock.sleeps).toEqual([750, 1500]);
+    expect(deps.budget.used).toBe(3);
+  });
+
+  it('still limited after every retry: RateLimited, saying to try again after the next backoff step', async () => {
+    const deps = testDeps({ random: () => 1 });
+    const url = await sequence([json('{}', 429), json('{}', 429), json('{}', 429), json('{}', 429)]);
+    const error = await client(deps).getJson(url, anything).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RateLimited);
+    expect(error).toMatchObject({ retryAfterMs: 8000 });
+    expect(deps.clock.sleeps).toEqual([1000, 2000, 4000]);
+  });
+
+  it('no request left in the budget for a retry: RateLimited at once, without sleeping', async () => {
+    const deps = testDeps({ budget: new RequestCounter(1), random: () => 0 });
+    const url = await sequence([json('{}', 429)]);
+    const error = await client(deps).getJson(url, anything).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RateLimited);
+    expect(error).toMatchObject({ retryAfterMs: 500 });
+    expect(deps.clock.sleeps).toEqual([]);
+  });
+
+  it('a backoff step longer than the time left: RateLimited at once, without sleeping', async () => {
+    const deps = testDeps({ remainingMillis: () => 4_500, random: () => 1 });
+    const url = await sequence([json('{}', 429)]);
+    const error = await client(deps).getJson(url, anything).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RateLimited);
+    expect(deps.clock.sleeps).toEqual([]);
+  });
+
+  it('a Retry-After within the time left but longer than the longest wait: not slept through, RateLimited with the retry time', async () => {
+    const deps = testDeps({ remainingMillis: () => 600_000 });
+    const url = await sequence([json('{}', 429, { 'retry-after': '45' })]);
+    const error = await client(deps).getJson(url, anything).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RateLimited);
+    expect(error).toMatchObject({ retryAfterMs: 45_000 });
+    expect(deps.clock.sleeps).toEqual([]);
+    expect(server?.requests).toHaveLength(1);
   });
 
   it('502 and 504 are retried too', async () => {
