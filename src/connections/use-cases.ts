@@ -5,6 +5,7 @@ import type { UrlRules } from '../domain/connection';
 import type { ConnectionDraft, ConnectionList, ConnectionView, TestResult } from '../shared/contract/connections';
 import { ConnectionStore, type ConnectionWithSecret } from '../storage/connection-store';
 import { ProjectConfigStore } from '../storage/project-config-store';
+import { forgetSyncOf } from '../sync/status';
 import { isVisible, requireManageable, scopeOf, type ConnectionPage } from './access';
 import { resolveDraft } from './drafts';
 import { ConnectionNotFound } from './errors';
@@ -95,6 +96,7 @@ export class Connections {
     const now = this.now();
     for (const config of using) await this.configs.save(withoutConnection(config, id, now));
     await this.store.remove(id);
+    await forgetSyncOf(id);
     return { removed: id, projectsUpdated: using.map((c) => c.projectKey) };
   }
 }

@@ -1,9 +1,9 @@
 import { kvs, Sort, WhereConditions } from '@forge/kvs';
 import { z } from 'zod';
 import type { Build } from '../domain/build';
-import { buildSchema, withNulls, withoutNulls } from './build-record';
+import { buildSchema } from './build-record';
 import { ENTITY, INDEX, keys, partitions } from './keys';
-import { getEntities, PAGE_LIMIT, stableJson, writeEntities } from './kvs-helpers';
+import { getEntities, PAGE_LIMIT, queryAll, stableJson, withNulls, withoutNulls, writeEntities } from './kvs-records';
 
 export const BUILD_SCHEMA_VERSION = 1;
 
@@ -41,19 +41,8 @@ function fromEntity(value: unknown): Build | undefined {
 export const buildKey = (build: Pick<Build, 'connectionId' | 'job' | 'number'>) =>
   keys.build(build.connectionId, build.job.id, build.number);
 
-export interface BuildUpsertResult {
-  /** Builds that were new or changed, and so were written. */
-  readonly changed: Build[];
-  readonly billedWrites: number;
-}
-
 /** Builds by job, commit and branch. One entity value per build; unchanged builds are never rewritten. */
 export class BuildStore {
-  async upsert(builds: readonly Build[]): Promise<BuildUpsertResult> {
-    const changed = await this.changed(builds);
-    return { changed, billedWrites: await this.write(changed) };
-  }
-
   /** The builds that are new or differ from what is stored (reads only; the last of duplicates wins). */
   async changed(builds: readonly Build[]): Promise<Build[]> {
     const latest = new Map<string, Build>();
@@ -77,16 +66,14 @@ export class BuildStore {
     return fromEntity(await kvs.entity(ENTITY.build).get(keys.build(connectionId, jobId, number)));
   }
 
-  /** Builds of one commit, oldest first (at most 100: a commit is rarely built more often). */
+  /** Builds of one commit, oldest first, every page. */
   async bySha(sha: string): Promise<Build[]> {
-    const page = await kvs
+    const query = kvs
       .entity<Record<string, unknown>>(ENTITY.build)
       .query()
       .index(INDEX.buildsBySha, { partition: [partitions.sha(sha)] })
-      .sort(Sort.ASC)
-      .limit(PAGE_LIMIT)
-      .getMany();
-    return page.results.map((r) => fromEntity(r.value)).filter((b): b is Build => b !== undefined);
+      .sort(Sort.ASC);
+    return queryAll(query, fromEntity);
   }
 
   /** The latest builds of one job, newest first (a page of at most 100). */
@@ -103,24 +90,17 @@ export class BuildStore {
 
   /** Builds on a branch of one connection that started in (from, to], oldest first. */
   async onBranch(connectionId: string, branch: string, fromExclusive: number, toInclusive: number, max = 500): Promise<Build[]> {
-    const found: Build[] = [];
-    let cursor: string | undefined;
-    do {
-      let query = kvs
-        .entity<Record<string, unknown>>(ENTITY.build)
-        .query()
-        .index(INDEX.buildsByBranch, { partition: [partitions.branch(connectionId, branch)] })
-        .where(WhereConditions.between(fromExclusive, toInclusive))
-        .sort(Sort.ASC)
-        .limit(PAGE_LIMIT);
-      if (cursor) query = query.cursor(cursor);
-      const page = await query.getMany();
-      for (const result of page.results) {
-        const build = fromEntity(result.value);
-        if (build && millis(build.startedAt) > fromExclusive) found.push(build);
-      }
-      cursor = page.nextCursor;
-    } while (cursor && found.length < max);
-    return found.slice(0, max);
+    const query = kvs
+      .entity<Record<string, unknown>>(ENTITY.build)
+      .query()
+      .index(INDEX.buildsByBranch, { partition: [partitions.branch(connectionId, branch)] })
+      .where(WhereConditions.between(fromExclusive, toInclusive))
+      .sort(Sort.ASC);
+    // `between` includes its lower bound; the range starts just after it.
+    const after = (value: unknown) => {
+      const build = fromEntity(value);
+      return build && millis(build.startedAt) > fromExclusive ? build : undefined;
+    };
+    return queryAll(query, after, max);
   }
 }

@@ -2,7 +2,7 @@ import { kvs, WhereConditions } from '@forge/kvs';
 import { z } from 'zod';
 import { parseConnection, type Connection, type ConnectionSecret } from '../domain/connection';
 import { keys } from './keys';
-import { SyncHealthStore } from './sync-health-store';
+import { queryAll } from './kvs-records';
 
 /**
  * Connections are site-wide records; a connection added from a project's settings page is scoped
@@ -73,18 +73,7 @@ function toEntry(value: unknown): ConnectionEntry | undefined {
 
 export class ConnectionStore {
   async list(): Promise<ConnectionEntry[]> {
-    const entries: ConnectionEntry[] = [];
-    let cursor: string | undefined;
-    do {
-      let query = kvs.query().where('key', WhereConditions.beginsWith(keys.connectionPrefix)).limit(100);
-      if (cursor) query = query.cursor(cursor);
-      const page = await query.getMany();
-      for (const result of page.results) {
-        const entry = toEntry(result.value);
-        if (entry) entries.push(entry);
-      }
-      cursor = page.nextCursor;
-    } while (cursor);
+    const entries = await queryAll(kvs.query().where('key', WhereConditions.beginsWith(keys.connectionPrefix)), toEntry);
     return entries.sort((a, b) => a.connection.name.localeCompare(b.connection.name));
   }
 
@@ -137,8 +126,5 @@ export class ConnectionStore {
   async remove(id: string): Promise<void> {
     await kvs.delete(keys.connection(id));
     await kvs.deleteSecret(keys.connectionSecret(id));
-    await kvs.delete(keys.syncCursor(id));
-    await kvs.delete(keys.syncStatus(id));
-    await new SyncHealthStore().forget(id);
   }
 }

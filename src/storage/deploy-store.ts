@@ -1,10 +1,9 @@
 import { kvs, Sort, WhereConditions } from '@forge/kvs';
 import { z } from 'zod';
 import type { Deploy } from '../domain/deploy';
-import { withNulls, withoutNulls } from './build-record';
 import { deploySchema, deploySummarySchema, summaryOf, type DeploySummary } from './deploy-record';
 import { ENTITY, INDEX, keys, partitions } from './keys';
-import { getEntities, PAGE_LIMIT, stableJson, TRANSACTION_LIMIT, writeEntities, type EntityWrite } from './kvs-helpers';
+import { getEntities, PAGE_LIMIT, queryAll, stableJson, TRANSACTION_LIMIT, withNulls, withoutNulls, writeEntities, type EntityWrite } from './kvs-records';
 
 export const DEPLOY_SCHEMA_VERSION = 1;
 const storedSchema = z.object({ schemaVersion: z.number(), record: z.unknown() });
@@ -141,20 +140,6 @@ export class DeployStore {
     return { written, billedWrites };
   }
 
-  /** The latest deploy to an environment that started before `beforeMillis`. */
-  async previousTo(projectKey: string, environmentId: string, beforeMillis: number): Promise<Deploy | undefined> {
-    const page = await kvs
-      .entity<Record<string, unknown>>(ENTITY.deploy)
-      .query()
-      .index(INDEX.deploysByEnvironment, { partition: [partitions.environment(projectKey, environmentId)] })
-      .where(WhereConditions.lessThan(beforeMillis))
-      .sort(Sort.DESC)
-      .limit(1)
-      .getMany();
-    const first = page.results[0];
-    return first ? fromEntity(first.value) : undefined;
-  }
-
   /** The latest `limit` deploys to an environment that started before `beforeMillis`, newest first. */
   async recentTo(projectKey: string, environmentId: string, beforeMillis: number, limit: number): Promise<Deploy[]> {
     const page = await kvs
@@ -170,37 +155,23 @@ export class DeployStore {
 
   /** A project's deploys that started at or after `fromMillis`, oldest first, every page. */
   async byProjectSince(projectKey: string, fromMillis: number): Promise<Deploy[]> {
-    const found: Deploy[] = [];
-    let cursor: string | undefined;
-    do {
-      let query = kvs
-        .entity<Record<string, unknown>>(ENTITY.deploy)
-        .query()
-        .index(INDEX.deploysByProject, { partition: [projectKey] })
-        .where(WhereConditions.greaterThanEqualTo(fromMillis))
-        .sort(Sort.ASC)
-        .limit(PAGE_LIMIT);
-      if (cursor) query = query.cursor(cursor);
-      const page = await query.getMany();
-      for (const result of page.results) {
-        const deploy = fromEntity(result.value);
-        if (deploy) found.push(deploy);
-      }
-      cursor = page.nextCursor;
-    } while (cursor);
-    return found;
+    const query = kvs
+      .entity<Record<string, unknown>>(ENTITY.deploy)
+      .query()
+      .index(INDEX.deploysByProject, { partition: [projectKey] })
+      .where(WhereConditions.greaterThanEqualTo(fromMillis))
+      .sort(Sort.ASC);
+    return queryAll(query, fromEntity);
   }
 
-  /** Deploys of one commit, oldest first. */
+  /** Deploys of one commit, oldest first, every page. */
   async bySha(sha: string): Promise<Deploy[]> {
-    const page = await kvs
+    const query = kvs
       .entity<Record<string, unknown>>(ENTITY.deploy)
       .query()
       .index(INDEX.deploysBySha, { partition: [partitions.sha(sha)] })
-      .sort(Sort.ASC)
-      .limit(PAGE_LIMIT)
-      .getMany();
-    return page.results.map((r) => fromEntity(r.value)).filter((d): d is Deploy => d !== undefined);
+      .sort(Sort.ASC);
+    return queryAll(query, fromEntity);
   }
 
   /** One issue's deploys, newest first, from its links alone: one storage query per page. */

@@ -1,8 +1,8 @@
 import { kvs } from '@forge/kvs';
 import type { ProjectConfig } from '../domain/project-config';
 import { projectConfigSchema } from '../domain/project-config';
-import { withNulls } from './build-record';
 import { keys } from './keys';
+import { withNulls } from './kvs-records';
 import { failingFor, parseHealth, type FailingConnection } from './sync-health-store';
 
 /**

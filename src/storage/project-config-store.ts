@@ -1,7 +1,7 @@
 import { kvs, WhereConditions } from '@forge/kvs';
 import { projectConfigSchema, type ProjectConfig } from '../domain/project-config';
-import { withNulls, withoutNulls } from './build-record';
 import { keys } from './keys';
+import { queryAll, withNulls, withoutNulls } from './kvs-records';
 
 /** KVS refuses `null`: stored configs spell "no default build server" as an absent field. */
 function parseConfig(value: unknown): ProjectConfig | undefined {
@@ -34,19 +34,7 @@ export class ProjectConfigStore {
 
   /** Every stored configuration, found by key prefix: one read per 100 projects, whatever the site's size. */
   async list(): Promise<ProjectConfig[]> {
-    const configs: ProjectConfig[] = [];
-    let cursor: string | undefined;
-    do {
-      let query = kvs.query().where('key', WhereConditions.beginsWith(keys.projectPrefix)).limit(100);
-      if (cursor) query = query.cursor(cursor);
-      const page = await query.getMany();
-      for (const result of page.results) {
-        const config = parseConfig(result.value);
-        if (config) configs.push(config);
-      }
-      cursor = page.nextCursor;
-    } while (cursor);
-    return configs;
+    return queryAll(kvs.query().where('key', WhereConditions.beginsWith(keys.projectPrefix)), parseConfig);
   }
 
   async deploySecret(projectKey: string): Promise<string | undefined> {

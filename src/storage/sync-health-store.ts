@@ -1,10 +1,8 @@
 import { kvs, WhereConditions } from '@forge/kvs';
 import { z } from 'zod';
 import { connectionsUsedBy, projectConfigSchema } from '../domain/project-config';
-import { withNulls } from './build-record';
 import { keys } from './keys';
-import { stableJson } from './kvs-helpers';
-import type { SyncStatus } from './sync-state-store';
+import { queryAll, stableJson, withNulls } from './kvs-records';
 
 /**
  * One site-wide record of the connections whose last sync failed, with the projects that use
@@ -38,13 +36,21 @@ export function failingFor(health: Health, projectKey: string): FailingConnectio
     .map(([connectionId, entry]) => ({ connectionId, ...entry }));
 }
 
+/** What the record needs of a connection's latest sync status. */
+export interface HealthReport {
+  readonly connectionId: string;
+  readonly lastRunAt: string;
+  readonly lastSuccessAt?: string | undefined;
+  readonly error?: { readonly message: string; readonly hint: string } | undefined;
+}
+
 export class SyncHealthStore {
   async failingFor(projectKey: string): Promise<FailingConnection[]> {
     return failingFor(parseHealth(await kvs.get(keys.syncHealth)), projectKey);
   }
 
   /** Records a connection's latest status in the site-wide record; writes only when it changes. */
-  async record(status: SyncStatus): Promise<void> {
+  async record(status: HealthReport): Promise<void> {
     const health = parseHealth(await kvs.get(keys.syncHealth));
     const before = health.connections[status.connectionId];
     if (!status.error && !before) return;
@@ -76,17 +82,9 @@ export class SyncHealthStore {
 
 /** Projects whose configuration uses the connection: read only when a connection starts failing. */
 async function projectsUsing(connectionId: string): Promise<string[]> {
-  const projects: string[] = [];
-  let cursor: string | undefined;
-  do {
-    let query = kvs.query().where('key', WhereConditions.beginsWith(keys.projectPrefix)).limit(100);
-    if (cursor) query = query.cursor(cursor);
-    const page = await query.getMany();
-    for (const result of page.results) {
-      const config = withNulls(projectConfigSchema, result.value);
-      if (config.success && connectionsUsedBy(config.data).includes(connectionId)) projects.push(config.data.projectKey);
-    }
-    cursor = page.nextCursor;
-  } while (cursor);
-  return projects;
+  const usesIt = (value: unknown) => {
+    const config = withNulls(projectConfigSchema, value);
+    return config.success && connectionsUsedBy(config.data).includes(connectionId) ? config.data.projectKey : undefined;
+  };
+  return queryAll(kvs.query().where('key', WhereConditions.beginsWith(keys.projectPrefix)), usesIt);
 }

@@ -1,8 +1,7 @@
 import { kvs } from '@forge/kvs';
 import { z } from 'zod';
-import { stableJson } from './kvs-helpers';
 import { keys } from './keys';
-import { SyncHealthStore } from './sync-health-store';
+import { stableJson } from './kvs-records';
 
 /** What the settings page shows per connection, and what the panel uses to say data is stale. */
 export const syncStatusSchema = z.object({
@@ -55,10 +54,14 @@ export class SyncStateStore {
       .map((p) => p.data);
   }
 
-  /** Saves the status, and keeps the site-wide record of failing connections the panel reads in step. */
   async saveStatus(status: SyncStatus): Promise<void> {
     await kvs.set(keys.syncStatus(status.connectionId), syncStatusSchema.parse(status));
-    await new SyncHealthStore().record(status);
+  }
+
+  /** Forgets a removed connection's cursor and status. */
+  async forget(connectionId: string): Promise<void> {
+    await kvs.delete(keys.syncCursor(connectionId));
+    await kvs.delete(keys.syncStatus(connectionId));
   }
 
   /**

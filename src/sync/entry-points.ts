@@ -5,6 +5,7 @@ import { DomainError } from '../domain/errors';
 import { forgeRuntime } from '../forge/provider-deps';
 import { SyncStateStore } from '../storage/sync-state-store';
 import { scheduleAll } from './scheduler';
+import { recordStatus } from './status';
 import { syncConnection, type SyncOutcome, type WorkerOptions } from './sync-connection';
 import { pushWork, syncWorkSchema } from './work';
 
@@ -63,7 +64,7 @@ async function recordFailure(connectionId: string, error: unknown): Promise<void
     const state = new SyncStateStore();
     const previous = await state.status(connectionId);
     const now = new Date().toISOString();
-    await state.saveStatus({
+    await recordStatus({
       schemaVersion: 1,
       connectionId,
       lastRunAt: now,
@@ -82,7 +83,7 @@ async function recordFailure(connectionId: string, error: unknown): Promise<void
               hint: "Forge retries it a few times and the next scheduled sync starts again; if it keeps happening, the app's logs say why.",
             },
       problems: [],
-    });
+    }, state);
   } catch {
     // Storage itself may be what failed; the error above is already logged.
   }

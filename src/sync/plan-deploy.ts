@@ -4,7 +4,7 @@ import { commitsForDeploy } from '../domain/deploy-commits';
 import type { Environment } from '../domain/environment';
 import { globMatches } from '../domain/glob';
 import { connectionsUsedBy, type ProjectConfig } from '../domain/project-config';
-import { stableJson } from '../storage/kvs-helpers';
+import { stableJson } from '../storage/kvs-records';
 import { issueKeysFor } from './issue-linking';
 import type { SyncContext } from './run-context';
 

@@ -1,6 +1,8 @@
-import type { SyncStatus } from '../storage/sync-state-store';
+import { SyncHealthStore } from '../storage/sync-health-store';
+import { SyncStateStore, type SyncStatus } from '../storage/sync-state-store';
 
 export interface Problem {
+  /** The CI job the problem is about (for a deploy that could not be stored, the job that ran it). */
   readonly jobId: string;
   readonly name: string;
   readonly message: string;
@@ -55,4 +57,20 @@ export function statusNeedsWrite(report: RunReport, previous: SyncStatus | undef
   const problems = (list: readonly Problem[]) => list.slice(0, MAX_PROBLEMS).map((p) => `${p.jobId}\n${p.name}\n${p.message}`).join('\n');
   if (problems(report.problems) !== problems(previous.problems)) return true;
   return report.error !== undefined && report.now - Date.parse(previous.lastRunAt) > REFRESH_FAILING_MS;
+}
+
+/**
+ * Saves a connection's status, then brings the site-wide record of failing connections the issue
+ * panel reads in step with it (that record is written only when the connection starts or stops
+ * failing, or its error changes).
+ */
+export async function recordStatus(status: SyncStatus, state = new SyncStateStore(), health = new SyncHealthStore()): Promise<void> {
+  await state.saveStatus(status);
+  await health.record(status);
+}
+
+/** Forgets a removed connection's cursor, status and place in the record of failing connections. */
+export async function forgetSyncOf(connectionId: string): Promise<void> {
+  await new SyncStateStore().forget(connectionId);
+  await new SyncHealthStore().forget(connectionId);
 }

@@ -1,10 +1,10 @@
 import { ConnectionStore } from '../storage/connection-store';
-import { stableJson } from '../storage/kvs-helpers';
+import { stableJson } from '../storage/kvs-records';
 import { SyncStateStore } from '../storage/sync-state-store';
 import { planCiDeploys } from './ci-deploys';
 import { continueAfter, fetchBuilds, type FetchOptions } from './fetch-builds';
 import { SyncContext } from './run-context';
-import { statusNeedsWrite, statusOf, type RunReport } from './status';
+import { recordStatus, statusNeedsWrite, statusOf, type RunReport } from './status';
 import type { Chain, QueuedWork, SyncWork } from './work';
 import { writeDeploys } from './write-plan';
 
@@ -66,7 +66,7 @@ export async function syncConnection(work: SyncWork, options: WorkerOptions): Pr
 
   if (changed.length === 0 && deploys.writes.length === 0 && !cursorChanged) {
     const idle = report({ builds: 0, deploys: 0, problems: [] });
-    if (statusNeedsWrite(idle, previousStatus)) await state.saveStatus(statusOf(idle, previousStatus));
+    if (statusNeedsWrite(idle, previousStatus)) await recordStatus(statusOf(idle, previousStatus), state);
     return { kind: idle.error ? 'failed' : 'idle', requests: fetched.requests };
   }
 
@@ -83,7 +83,7 @@ export async function syncConnection(work: SyncWork, options: WorkerOptions): Pr
     billedWrites += written.billedWrites + (await ctx.builds.write(changed));
     if (page && (await state.saveCursor(id, page.cursor, storedCursor))) billedWrites += 1;
     final = report({ builds: changed.length, deploys: written.deploysWritten, problems: written.problems });
-    await state.saveStatus(statusOf(final, previousStatus));
+    await recordStatus(statusOf(final, previousStatus), state);
     billedWrites += 1;
   } finally {
     await state.releaseLease(id, options.owner);

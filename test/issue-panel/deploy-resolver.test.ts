@@ -28,7 +28,7 @@ describe('issuePanel.deploy', () => {
   });
 
   beforeAll(async () => {
-    await new BuildStore().upsert([unit, lint]);
+    await new BuildStore().write([unit, lint]);
     await deploys.save(
       aDeploy({
         id: 'with-builds',

@@ -1,7 +1,7 @@
 import { ConnectionStore } from '../../src/storage/connection-store';
 import { DeployStore } from '../../src/storage/deploy-store';
 import { ProjectConfigStore } from '../../src/storage/project-config-store';
-import { SyncStateStore } from '../../src/storage/sync-state-store';
+import { recordStatus } from '../../src/sync/status';
 import { deployPageSchema, ISSUE_PANEL_RESOLVERS as KEYS, panelSchema } from '../../src/shared/contract/issue-panel';
 import type * as z from 'zod/mini';
 import { testPlatform } from '../support/platform';
@@ -12,7 +12,6 @@ import { callPanel, panelPlatform, USERS, type PanelCall } from '../issue-panel/
 const platform = panelPlatform();
 const deploys = new DeployStore();
 const configs = new ProjectConfigStore();
-const syncState = new SyncStateStore();
 
 beforeAll(() => platform.install());
 afterAll(() => testPlatform().install());
@@ -33,7 +32,7 @@ const hour = (h: number) => `2026-11-02T${String(h).padStart(2, '0')}:00:00.000Z
 describe('issuePanel.load', () => {
   beforeAll(async () => {
     await configs.save(aProjectConfig());
-    await syncState.saveStatus(aSyncStatus());
+    await recordStatus(aSyncStatus());
     await deploys.save(aDeploy({ id: 'p-1', environment: production, startedAt: hour(8), issueKeys: ['DEMO-1'] }), undefined);
     await deploys.save(aDeploy({ id: 's-1', environment: staging, startedAt: hour(9), issueKeys: ['DEMO-1', 'DEMO-2'] }), undefined);
     await deploys.save(aDeploy({ id: 'p-2', environment: production, startedAt: hour(10), state: 'failed', issueKeys: ['DEMO-1'] }), undefined);
@@ -76,8 +75,8 @@ describe('issuePanel.load', () => {
   });
 
   it('given a connection the project uses is failing, then the panel says its data may be stale, with the hint', async () => {
-    await syncState.saveStatus(aFailedSync('jenkins-1'));
-    await syncState.saveStatus(aFailedSync('someone-elses-jenkins'));
+    await recordStatus(aFailedSync('jenkins-1'));
+    await recordStatus(aFailedSync('someone-elses-jenkins'));
 
     const view = await ready();
 
@@ -90,7 +89,7 @@ describe('issuePanel.load', () => {
         hint: 'Check the user name and the API token.',
       },
     ]);
-    await syncState.saveStatus(aSyncStatus());
+    await recordStatus(aSyncStatus());
   });
 
   it('given a configured project and an issue no deploy mentions, then the panel is ready with no deploys', async () => {

@@ -69,7 +69,7 @@ describe('Deploys tab', () => {
     const job = { id: 'deploy-production', displayName: 'deploy-production', url: null, folderPath: [] };
     const run = (number: number, env: string, branch = 'main') =>
       aBuild({ connectionId: ids.jenkins, job, number, branch, startedAt: `2026-11-0${number}T10:00:00.000Z`, parameters: [{ name: 'ENV', value: env }] });
-    await new BuildStore().upsert([run(1, 'prod'), run(2, 'dev'), run(3, 'prod'), run(4, 'prod', 'feature/x')]);
+    await new BuildStore().write([run(1, 'prod'), run(2, 'dev'), run(3, 'prod'), run(4, 'prod', 'feature/x')]);
 
     const preview = dataOf(
       await invoke(platform, KEYS.previewDeploySource, as(aProject(), { source: aDeploySource(ids.jenkins, { branch: 'main', parameterCondition: 'ENV=prod' }) })),

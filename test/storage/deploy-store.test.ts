@@ -42,10 +42,21 @@ describe('DeployStore', () => {
     expect((await store.forIssue('DEMO-8')).deploys).toEqual([]);
   });
 
+  it('given more deploys of one commit than a page holds, when they are read by commit, then every page comes back', async () => {
+    const sha = 'd'.repeat(40);
+    const at = (i: number) => new Date(Date.parse('2026-09-01T00:00:00.000Z') + i * 60_000).toISOString();
+    const ids = Array.from({ length: 130 }, (_, i) => `sha-${i}`);
+    await store.saveAll(ids.map((id, i) => ({ deploy: aDeploy({ id, sha, startedAt: at(i), issueKeys: [] }), previous: undefined })));
+
+    const found = await store.bySha(sha);
+
+    expect(found.map((d) => d.id)).toEqual(ids);
+  });
+
   it('finds the previous deploy to the same environment', async () => {
     await store.save(aDeploy({ id: 'p1', environment: { id: 'staging', name: 'Staging', type: 'staging' }, startedAt: '2026-10-01T00:00:00.000Z' }), undefined);
     await store.save(aDeploy({ id: 'p2', environment: { id: 'staging', name: 'Staging', type: 'staging' }, startedAt: '2026-10-02T00:00:00.000Z' }), undefined);
-    const previous = await store.previousTo('DEMO', 'staging', Date.parse('2026-10-02T00:00:00.000Z'));
+    const [previous] = await store.recentTo('DEMO', 'staging', Date.parse('2026-10-02T00:00:00.000Z'), 1);
     expect(previous?.id).toBe('p1');
   });
 });

@@ -1,7 +1,8 @@
 import { defaultProjectConfig } from '../../src/domain/project-config';
 import { ProjectConfigStore } from '../../src/storage/project-config-store';
 import { SyncHealthStore } from '../../src/storage/sync-health-store';
-import { SyncStateStore, type SyncStatus } from '../../src/storage/sync-state-store';
+import type { SyncStatus } from '../../src/storage/sync-state-store';
+import { recordStatus } from '../../src/sync/status';
 import { testPlatform } from '../support/platform';
 
 const status = (connectionId: string, error?: SyncStatus['error']): SyncStatus => ({
@@ -20,7 +21,6 @@ const status = (connectionId: string, error?: SyncStatus['error']): SyncStatus =
 const unauthorized = { name: 'AuthError', message: 'Jenkins answered 401', hint: 'Check the token.' };
 
 describe('the site-wide record of failing connections', () => {
-  const state = new SyncStateStore();
   const health = new SyncHealthStore();
 
   beforeAll(async () => {
@@ -28,27 +28,27 @@ describe('the site-wide record of failing connections', () => {
   });
 
   it('lists a failing connection for the projects that use it, and forgets it once it recovers', async () => {
-    await state.saveStatus(status('ci-h', unauthorized));
+    await recordStatus(status('ci-h', unauthorized));
     expect(await health.failingFor('HEALTH')).toEqual([
       { connectionId: 'ci-h', projects: ['HEALTH'], failedAt: '2026-11-02T11:00:00.000Z', lastSuccessAt: '2026-11-02T09:00:00.000Z', message: 'Jenkins answered 401', hint: 'Check the token.' },
     ]);
     expect(await health.failingFor('OTHER')).toEqual([]);
 
-    await state.saveStatus(status('ci-h'));
+    await recordStatus(status('ci-h'));
     expect(await health.failingFor('HEALTH')).toEqual([]);
   });
 
   it('is not rewritten while a connection keeps failing the same way, nor for healthy runs', async () => {
-    await state.saveStatus(status('ci-h', unauthorized));
+    await recordStatus(status('ci-h', unauthorized));
     testPlatform().kvs.resetStats();
-    await state.saveStatus(status('ci-h', unauthorized));
-    await state.saveStatus(status('ci-other'));
+    await recordStatus(status('ci-h', unauthorized));
+    await recordStatus(status('ci-other'));
     // the two status records themselves, nothing else
     expect(testPlatform().kvs.stats.writes).toBe(2);
   });
 
   it('forgets a connection that was removed', async () => {
-    await state.saveStatus(status('ci-h', unauthorized));
+    await recordStatus(status('ci-h', unauthorized));
     await health.forget('ci-h');
     expect(await health.failingFor('HEALTH')).toEqual([]);
   });

@@ -13,7 +13,7 @@ beforeAll(async () => {
   await saveProject(demoConfig());
   await new ProjectConfigStore().saveDeploySecret('DEMO', SECRET);
   // A CI build of the deployed commit, already synced from the project's build server
-  await new BuildStore().upsert([aBuild({ connectionId: 'jenkins-1', sha: SHA, number: 41, startedAt: '2026-11-01T09:00:00.000Z', finishedAt: '2026-11-01T09:04:00.000Z' })]);
+  await new BuildStore().write([aBuild({ connectionId: 'jenkins-1', sha: SHA, number: 41, startedAt: '2026-11-01T09:00:00.000Z', finishedAt: '2026-11-01T09:04:00.000Z' })]);
 });
 
 afterAll(() => platform.close());

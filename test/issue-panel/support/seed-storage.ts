@@ -14,7 +14,7 @@ import type { Environment } from '../../../src/domain/environment';
 import { BuildStore } from '../../../src/storage/build-store';
 import { DeployStore } from '../../../src/storage/deploy-store';
 import { ProjectConfigStore } from '../../../src/storage/project-config-store';
-import { SyncStateStore } from '../../../src/storage/sync-state-store';
+import { recordStatus } from '../../../src/sync/status';
 import { aBuild, aDeploy } from '../../support/builders';
 import { aFailedSync, aProjectConfig } from './builders';
 
@@ -56,14 +56,14 @@ export async function seedPanelStorage(file: string, now = Date.now()): Promise<
   const deploys = new DeployStore();
   const builds = new BuildStore();
   await new ProjectConfigStore().save(aProjectConfig({ builds: [{ connectionId: 'buildkite-1', jobs: [] }] }));
-  await new SyncStateStore().saveStatus(aFailedSync('buildkite-1'));
+  await recordStatus(aFailedSync('buildkite-1'));
   for (let i = 0; i < 26; i++) {
     const environment = ENVIRONMENTS[i % 3] ?? ENVIRONMENTS[0];
     if (!environment) continue;
     const startedAt = now - (26 - i) * 5 * HOUR;
     const commit = sha(i + 1);
     const commitBuilds = buildsOf(commit, i, startedAt - 40 * 60_000, i % 4 === 1);
-    await builds.upsert(commitBuilds);
+    await builds.write(commitBuilds);
     const deploy = aDeploy({
       id: `seed-${i}`,
       environment,

@@ -8,7 +8,7 @@ import { syncScheduler, syncWorker } from '../../../src/sync/entry-points';
 import { ConnectionStore } from '../../../src/storage/connection-store';
 import { DeployStore } from '../../../src/storage/deploy-store';
 import { ProjectConfigStore } from '../../../src/storage/project-config-store';
-import { withNulls } from '../../../src/storage/build-record';
+import { withNulls } from '../../../src/storage/kvs-records';
 import { deploySchema } from '../../../src/storage/deploy-record';
 import { createTestPlatform } from '../../support/platform';
 
