@@ -5,8 +5,8 @@ import { deploySourceFor, type DeploySource } from '../domain/deploy-source';
 import type { ProjectConfig } from '../domain/project-config';
 import type { ConnectionScope } from '../storage/connection-store';
 import { digest } from '../storage/keys';
-import { planDeploy, planSnapshotRefresh, type DeployRun, type PlannedDeploy } from './record-deploy';
-import type { SyncContext } from './run-context';
+import { planDeploy, planSnapshotRefresh, type DeployRun, type PlannedDeploy } from './plan-deploy';
+import type { RunContext } from './run-context';
 
 export interface DeployPlan {
   /** Deploys to write: new ones, changed ones, and those whose build snapshot changed. */
@@ -46,7 +46,7 @@ function deployRunOf(config: ProjectConfig, source: DeploySource, build: Build, 
 export async function planCiDeploys(
   builds: readonly Build[],
   connection: { readonly id: string; readonly scope: ConnectionScope },
-  ctx: SyncContext,
+  ctx: RunContext,
 ): Promise<DeployPlan> {
   const writes: PlannedDeploy[] = [];
   if (builds.length === 0) return { writes };
@@ -82,7 +82,7 @@ const SHA_QUERIES = 20;
  * the snapshot of a deploy that started after it, so for many commits (a first sync) one query per
  * project for its deploys since the earliest such build replaces one query per commit.
  */
-async function deploysOfShas(builds: readonly Build[], configs: readonly ProjectConfig[], ctx: SyncContext): Promise<Deploy[]> {
+async function deploysOfShas(builds: readonly Build[], configs: readonly ProjectConfig[], ctx: RunContext): Promise<Deploy[]> {
   const dated = builds.filter((b) => b.sha !== null && b.startedAt !== null);
   const shas = new Set(dated.map((b) => (b.sha ?? '').toLowerCase()));
   const projects = new Set(configs.map((c) => c.projectKey));

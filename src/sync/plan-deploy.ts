@@ -6,7 +6,7 @@ import { globMatches } from '../domain/glob';
 import { connectionsUsedBy, type ProjectConfig } from '../domain/project-config';
 import { stableJson } from '../storage/kvs-records';
 import { issueKeysFor } from './issue-linking';
-import type { SyncContext } from './run-context';
+import type { RunContext } from './run-context';
 
 /** A deploy as its source reports it, before the app adds commits, issue links and the build snapshot. */
 export interface DeployRun {
@@ -52,7 +52,7 @@ function runOf(origin: DeployOrigin) {
   return origin.kind === 'ci' ? { connectionId: origin.connectionId, jobId: origin.jobId, number: origin.buildNumber } : undefined;
 }
 
-async function snapshotFor(deploy: Pick<Deploy, 'sha' | 'startedAt' | 'origin'>, config: ProjectConfig, ctx: SyncContext): Promise<SnapshotBuild[]> {
+async function snapshotFor(deploy: Pick<Deploy, 'sha' | 'startedAt' | 'origin'>, config: ProjectConfig, ctx: RunContext): Promise<SnapshotBuild[]> {
   if (!deploy.sha) return [];
   const builds = (await ctx.buildsOfSha(deploy.sha)).filter((b) => countsForProject(config, b));
   return buildSnapshot(deploy.startedAt, builds, connectionsUsedBy(config), runOf(deploy.origin));
@@ -63,7 +63,7 @@ async function snapshotFor(deploy: Pick<Deploy, 'sha' | 'startedAt' | 'origin'>,
  * stored deploy is found by id or, for a renamed job, as the same run in the same environment at
  * the same instant; one query gives it and the previous deploy the commit range starts from.
  */
-export async function planDeploy(run: DeployRun, config: ProjectConfig, ctx: SyncContext): Promise<PlannedDeploy> {
+export async function planDeploy(run: DeployRun, config: ProjectConfig, ctx: RunContext): Promise<PlannedDeploy> {
   const start = Date.parse(run.startedAt);
   const [latest, before] = await ctx.recentDeploys(run.projectKey, run.environment.id, start + 1, 2);
   const isThisRun = latest !== undefined && latest.startedAt === run.startedAt && sameRun(latest.origin, run.origin);
@@ -108,7 +108,7 @@ export async function planDeploy(run: DeployRun, config: ProjectConfig, ctx: Syn
 }
 
 /** A stored deploy with its build snapshot recomputed, when a build of its commit arrived since. */
-export async function planSnapshotRefresh(deploy: Deploy, config: ProjectConfig, ctx: SyncContext): Promise<PlannedDeploy> {
+export async function planSnapshotRefresh(deploy: Deploy, config: ProjectConfig, ctx: RunContext): Promise<PlannedDeploy> {
   const snapshot = await snapshotFor(deploy, config, ctx);
   const next = { ...deploy, snapshot };
   const changed = stableJson(deploy.snapshot) !== stableJson(snapshot);

@@ -12,8 +12,9 @@ import { siteProjectKeys } from './site-projects';
  * sites next): the site's project keys, the project configurations, and the builds and deploys
  * this run is about to write. Queries see those pending values as if they were stored, so the
  * whole run can be planned with reads only and written afterwards, only if something changed.
+ * A sync run and a deploy registration each plan their deploys with one.
  */
-export class SyncContext {
+export class RunContext {
   readonly builds = new BuildStore();
   readonly deploys = new DeployStore();
   private siteKeys: Promise<string[]> | undefined;

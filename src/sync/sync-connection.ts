@@ -3,7 +3,7 @@ import { stableJson } from '../storage/kvs-records';
 import { SyncStateStore } from '../storage/sync-state-store';
 import { planCiDeploys } from './ci-deploys';
 import { continueAfter, fetchBuilds, type FetchOptions } from './fetch-builds';
-import { SyncContext } from './run-context';
+import { RunContext } from './run-context';
 import { recordStatus, statusNeedsWrite, statusOf, type RunReport } from './status';
 import type { Chain, QueuedWork, SyncWork } from './work';
 import { writeDeploys } from './write-plan';
@@ -47,7 +47,7 @@ export async function syncConnection(work: SyncWork, options: WorkerOptions): Pr
   const fetched = await fetchBuilds(found, storedCursor, options);
   const { page } = fetched;
 
-  const ctx = new SyncContext(options.loadSiteKeys);
+  const ctx = new RunContext(options.loadSiteKeys);
   const changed = await ctx.builds.changed(page?.builds ?? []);
   ctx.stageBuilds(changed);
   const deploys = await planCiDeploys(changed, { id, scope: found.entry.scope }, ctx);

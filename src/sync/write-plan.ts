@@ -1,6 +1,7 @@
 import { ForgeKvsAPIError } from '@forge/kvs';
-import type { SyncContext } from './run-context';
-import type { PlannedDeploy } from './record-deploy';
+import type { Deploy } from '../domain/deploy';
+import type { RunContext } from './run-context';
+import type { PlannedDeploy } from './plan-deploy';
 import type { Problem } from './status';
 
 export interface DeployWrites {
@@ -16,11 +17,16 @@ function isBadItem(error: unknown): error is ForgeKvsAPIError {
   return status >= 400 && status < 500 && status !== 429;
 }
 
+/** The CI job whose run the deploy is; a registered deploy has none, so its pipeline stands in. */
+function jobOf(deploy: Deploy): string {
+  return deploy.origin.kind === 'ci' ? deploy.origin.jobId : deploy.origin.pipelineId;
+}
+
 /**
  * Saves planned deploys together (several to a billed write); if storage refuses the batch for
  * one bad value, saves them one by one so that only the bad one is skipped, and reported.
  */
-export async function writeDeploys(plans: readonly PlannedDeploy[], ctx: SyncContext): Promise<DeployWrites> {
+export async function writeDeploys(plans: readonly PlannedDeploy[], ctx: RunContext): Promise<DeployWrites> {
   try {
     const result = await ctx.deploys.saveAll(plans);
     return { deploysWritten: result.written.length, billedWrites: result.billedWrites, problems: [] };
@@ -38,7 +44,7 @@ export async function writeDeploys(plans: readonly PlannedDeploy[], ctx: SyncCon
     } catch (error) {
       if (!isBadItem(error)) throw error;
       problems.push({
-        jobId: plan.deploy.pipeline.id,
+        jobId: jobOf(plan.deploy),
         name: 'DeployNotSaved',
         message: `Deploy ${plan.deploy.pipeline.displayName} #${plan.deploy.sequence} to ${plan.deploy.environment.name} could not be stored: ${error.message}`,
         hint: 'The other deploys were recorded. If this one keeps failing, its commits or issue links may be unusually large.',

@@ -2,8 +2,8 @@ import type { Deploy } from '../domain/deploy';
 import { environmentId } from '../domain/environment';
 import type { ProjectConfig } from '../domain/project-config';
 import { digest } from '../storage/keys';
-import { planDeploy, type DeployRun } from '../sync/record-deploy';
-import { SyncContext } from '../sync/run-context';
+import { planDeploy, type DeployRun } from '../sync/plan-deploy';
+import { RunContext } from '../sync/run-context';
 import type { Registration } from './registration-body';
 
 const DEFAULT_PIPELINE = 'deploy-registration';
@@ -21,7 +21,7 @@ const iso = (text: string) => new Date(text).toISOString();
  * commit. The deploy and its links go out together (see DeployStore.save).
  */
 export async function registerDeploy(config: ProjectConfig, body: Registration, now: number): Promise<{ deploy: Deploy; created: boolean }> {
-  const ctx = new SyncContext();
+  const ctx = new RunContext();
   const pipelineId = body.pipeline?.id ?? DEFAULT_PIPELINE;
   const id = registrationDeployId(config.projectKey, pipelineId, body.environment.name, body.runId);
   const stored = await ctx.deploy(id);
