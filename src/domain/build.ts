@@ -39,6 +39,16 @@ export interface TriggerCause {
   readonly actor: string | null;
 }
 
+/**
+ * Why a build was stopped before it ended on its own: a timeout, a person who aborted it, a newer
+ * build that superseded it. Not a trigger: what started the build is its TriggerCause.
+ */
+export interface StopReason {
+  /** The CI server's own words, e.g. "Timeout has been exceeded" or "Aborted by jane". */
+  readonly description: string;
+  readonly actor: string | null;
+}
+
 export type ParameterValue = string | number | boolean | null;
 
 export interface BuildParameter {

@@ -1,4 +1,4 @@
-import type { Build, BuildState, JobRef, QueuedBuild, Stage } from './build';
+import type { Build, BuildState, JobRef, QueuedBuild, Stage, StopReason } from './build';
 import { DomainError } from './errors';
 
 /**
@@ -100,6 +100,8 @@ export interface BuildDetails {
   /** Null when Jenkins sent no `_class` (1.x): then only the stages call can tell. */
   readonly isPipeline: boolean | null;
   readonly estimatedDurationMs: number | null;
+  /** Why it was stopped (Jenkins' InterruptedBuildAction), kept apart from `build.causes`, which say what started it. */
+  readonly stoppedBy: readonly StopReason[];
 }
 
 export interface LogSection {

@@ -7,7 +7,7 @@ import { mapCircleCiPipeline } from './circleci/map';
 import { pipelineSchema, workflowSchema, type WireWorkflow } from './circleci/wire';
 import { mapJenkinsBuild } from './jenkins/map-build';
 import { jobRefFromBuild } from './jenkins/map-jobs';
-import { buildSchema as jenkinsBuild, jobBuildsSchema } from './jenkins/wire';
+import { recordedBuildSchema as jenkinsBuild, recordedJobSchema as jobBuildsSchema } from './jenkins/wire';
 
 /**
  * Builds from one recorded API answer, as the sync would map them: the `inspect` command's engine.

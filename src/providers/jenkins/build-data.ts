@@ -4,11 +4,10 @@ import type { WireAction } from './wire';
  * Which git revision a Jenkins build built. The git plugin records one `BuildData` action per
  * checkout, so a Pipeline that loads a shared library (or checks out a second repository) carries
  * several, and the first is not always the job's own. We pick, in order:
- *   1. the one whose remote URLs match the job's SCM, when the caller knows it;
- *   2. for a branch job of a multibranch project, the one that built that branch;
- *   3. the one whose revision appears in the build's change sets (a library's rarely does,
+ *   1. for a branch job of a multibranch project, the one that built that branch;
+ *   2. the one whose revision appears in the build's change sets (a library's rarely does,
  *      since libraries are usually loaded without a changelog);
- *   4. otherwise the first: freestyle jobs and Pipelines with a heavyweight checkout record the
+ *   3. otherwise the first: freestyle jobs and Pipelines with a heavyweight checkout record the
  *      job's own checkout before any library.
  */
 export interface Revision {
@@ -18,7 +17,6 @@ export interface Revision {
 }
 
 export interface RevisionHints {
-  readonly scmUrls?: readonly string[] | undefined;
   readonly branchHint?: string | null | undefined;
   readonly commitIds?: readonly string[] | undefined;
 }
@@ -29,17 +27,10 @@ export function pickRevision(actions: readonly (WireAction | null)[], hints: Rev
   const candidates = actions.filter((a): a is BuildData => a !== null && !!a.lastBuiltRevision);
   if (candidates.length === 0) return { sha: null, branch: null, tag: null };
   const chosen =
-    byRemote(candidates, hints.scmUrls) ??
     byBranch(candidates, hints.branchHint) ??
     byCommit(candidates, hints.commitIds) ??
     candidates[0];
   return chosen ? revisionOf(chosen, hints.branchHint) : { sha: null, branch: null, tag: null };
-}
-
-function byRemote(candidates: BuildData[], scmUrls: readonly string[] | undefined): BuildData | undefined {
-  if (!scmUrls?.length) return undefined;
-  const wanted = new Set(scmUrls.map(normalizeRemote));
-  return candidates.find((c) => (c.remoteUrls ?? []).some((u) => wanted.has(normalizeRemote(u))));
 }
 
 function byBranch(candidates: BuildData[], branchHint: string | null | undefined): BuildData | undefined {
@@ -71,16 +62,4 @@ export function splitRef(name: string): { branch: string | null; tag: string | n
   if (name.startsWith('refs/heads/')) return { branch: name.slice('refs/heads/'.length), tag: null };
   if (name.startsWith('origin/')) return { branch: name.slice('origin/'.length), tag: null };
   return { branch: name, tag: null };
-}
-
-/** `git@github.com:org/repo.git`, `https://user@github.com/org/repo` -> `github.com/org/repo`. */
-export function normalizeRemote(url: string): string {
-  return url
-    .trim()
-    .toLowerCase()
-    .replace(/^[a-z+]+:\/\//, '')
-    .replace(/^[^@/]+@/, '')
-    .replace(/^([^/:]+):(?!\d+\/)/, '$1/')
-    .replace(/\.git$/, '')
-    .replace(/\/+$/, '');
 }

@@ -3,34 +3,29 @@ import type { ConnectionSecret, JenkinsConnection } from '../../domain/connectio
 import { HttpClient, type JsonResponse } from '../http/client';
 import type { HintOverrides } from '../http/status-errors';
 import type { ProviderDeps } from '../http/types';
+import { BUILD_HINTS, JENKINS_HINTS, JOB_HINTS, LOG_HINTS, STAGES_HINTS } from './hints';
+import { logFetch, type LogRequest } from './log-fetch';
 import { jobUrl } from './map-jobs';
-import { BUILD_FIELDS, buildsTree, jobsTree } from './tree';
-import { buildSchema, jobBuildsSchema, jobSchema, queueItemSchema, queueSchema, rootSchema, runSchema, whoAmISchema } from './wire';
+import { BUILD_DETAILS_TREE, BUILD_FIELDS, BUILD_IDENTITY_TREE, JOB_DETAILS_TREE, QUEUE_TREE, buildsTree, jobsTree, listingTree } from './tree';
+import {
+  buildDetailsSchema,
+  buildIdentitySchema,
+  buildSchema,
+  itemClassSchema,
+  jobBuildsSchema,
+  jobDetailsSchema,
+  jobSchema,
+  logChunkSchema,
+  queueSchema,
+  rootSchema,
+  runSchema,
+  whoAmISchema,
+} from './wire';
 
-const JENKINS_HINTS: HintOverrides = {
-  AuthError:
-    "Check the Jenkins user name and API token (the user's Configure page, API Token). The token may have " +
-    'been revoked, or the URL may point at a different Jenkins.',
-  PermissionError:
-    'The Jenkins user needs the Overall/Read and Job/Read permissions (on every folder to be tracked). ' +
-    'If it has them, check that no proxy strips the Authorization header: Jenkins refuses anonymous requests the same way.',
-  NotFound: 'Check the Jenkins URL, including its context path when Jenkins runs under one (https://ci.example.com:8443/jenkins).',
-  ServiceUnavailable:
-    'Jenkins answers this while it is starting or in quiet-down mode (preparing for a restart). Retry in a few minutes.',
-};
+/** A build number, or the name of a Jenkins permalink (`lastBuild`, `lastFailedBuild`...), as a URL segment. */
+export type BuildRef = number | 'lastBuild' | 'lastFailedBuild' | 'lastSuccessfulBuild';
 
-export const STAGES_HINTS: HintOverrides = {
-  NotFound:
-    'Stages need the Pipeline Stage View plugin (pipeline-stage-view, which provides /wfapi), and only Pipeline ' +
-    'jobs have them. Install the plugin, or ignore stages for this job.',
-};
-
-/**
- * The shared HTTP layer set up for one Jenkins connection: credentials, custom headers and the
- * Jenkins troubleshooting hints. Also used by the insight capabilities (./insight), which read
- * other endpoints through the same transport.
- */
-export function jenkinsHttp(connection: JenkinsConnection, secret: ConnectionSecret, deps: ProviderDeps): HttpClient {
+function jenkinsHttp(connection: JenkinsConnection, secret: ConnectionSecret, deps: ProviderDeps): HttpClient {
   const basic = Buffer.from(`${connection.username}:${secret.apiToken}`, 'utf8').toString('base64');
   return new HttpClient({
     label: 'Jenkins',
@@ -42,14 +37,17 @@ export function jenkinsHttp(connection: JenkinsConnection, secret: ConnectionSec
   });
 }
 
-/** Jenkins transport: URLs, authentication and `tree=` queries. Returns wire data only. */
+/**
+ * The one Jenkins transport, for the sync and the insight capabilities: URLs, authentication,
+ * `tree=` queries and troubleshooting hints over the shared HTTP layer. Returns wire data only.
+ */
 export class JenkinsClient {
   private readonly http: HttpClient;
 
   constructor(
     private readonly connection: JenkinsConnection,
-    secret: ConnectionSecret,
-    deps: ProviderDeps,
+    private readonly secret: ConnectionSecret,
+    private readonly deps: ProviderDeps,
   ) {
     this.http = jenkinsHttp(connection, secret, deps);
   }
@@ -60,45 +58,86 @@ export class JenkinsClient {
 
   /** The root, with one job name to show the user can see jobs; the `X-Jenkins` header has the version. */
   root() {
-    return this.get(`${this.baseUrl}/api/json`, { tree: 'jobs[name]{0,1}' }, rootSchema);
+    return this.get(`${this.baseUrl}/api/json`, 'jobs[name]{0,1}', rootSchema);
   }
 
   whoAmI() {
-    return this.get(`${this.baseUrl}/whoAmI/api/json`, { tree: 'name,anonymous,authenticated' }, whoAmISchema);
+    return this.get(`${this.baseUrl}/whoAmI/api/json`, 'name,anonymous,authenticated', whoAmISchema);
   }
 
   /** Jobs below a folder (the root when `path` is empty), `levels` deep, with each job's last build number. */
   jobTree(path: readonly string[], levels: number) {
-    return this.get(`${this.itemUrl(path)}api/json`, { tree: jobsTree(levels) }, jobSchema);
+    return this.get(`${this.itemUrl(path)}api/json`, jobsTree(levels), jobSchema);
+  }
+
+  /** The items of a folder (the root when `path` is empty), `levels` deep, with colours and last builds. */
+  listing(path: readonly string[], levels: number) {
+    return this.get(`${this.itemUrl(path)}api/json`, listingTree(levels), jobSchema, path.length ? JOB_HINTS : {});
+  }
+
+  /** A folder's or job's class alone. */
+  itemClass(path: readonly string[]) {
+    return this.get(`${this.itemUrl(path)}api/json`, '_class', itemClassSchema, JOB_HINTS);
+  }
+
+  jobDetails(path: readonly string[]) {
+    return this.get(`${this.itemUrl(path)}api/json`, JOB_DETAILS_TREE, jobDetailsSchema, JOB_HINTS);
   }
 
   builds(path: readonly string[], count: number) {
-    return this.get(`${this.itemUrl(path)}api/json`, { tree: buildsTree(count) }, jobBuildsSchema);
+    return this.get(`${this.itemUrl(path)}api/json`, buildsTree(count), jobBuildsSchema);
   }
 
-  build(path: readonly string[], number: number) {
-    return this.get(`${this.itemUrl(path)}${number}/api/json`, { tree: BUILD_FIELDS }, buildSchema);
+  /** What the sync reads of one build. */
+  build(path: readonly string[], ref: BuildRef) {
+    return this.get(`${this.buildUrl(path, ref)}api/json`, BUILD_FIELDS, buildSchema, BUILD_HINTS);
   }
 
+  /** What the sync reads of one build, and what a person looks at (display name, description, estimate). */
+  buildDetails(path: readonly string[], ref: BuildRef) {
+    return this.get(`${this.buildUrl(path, ref)}api/json`, BUILD_DETAILS_TREE, buildDetailsSchema, BUILD_HINTS);
+  }
+
+  buildIdentity(path: readonly string[], ref: BuildRef) {
+    return this.get(`${this.buildUrl(path, ref)}api/json`, BUILD_IDENTITY_TREE, buildIdentitySchema, BUILD_HINTS);
+  }
+
+  /** The Pipeline Stage View REST API: not a Stapler export, so no `tree=`. */
   stages(path: readonly string[], number: number) {
-    return this.http.getJson(`${this.itemUrl(path)}${number}/wfapi/describe`, runSchema, { hints: STAGES_HINTS });
+    return this.http.getJson(`${this.buildUrl(path, number)}wfapi/describe`, runSchema, { hints: STAGES_HINTS });
   }
 
   queue() {
-    return this.get(`${this.baseUrl}/queue/api/json`, {}, queueSchema);
+    return this.get(`${this.baseUrl}/queue/api/json`, QUEUE_TREE, queueSchema);
   }
 
-  /** A queue item, also after it left the queue (`executable` then names the build). */
-  queueItem(id: number) {
-    return this.get(`${this.baseUrl}/queue/item/${id}/api/json`, {}, queueItemSchema);
+  /** The log's size (X-Text-Size) from a HEAD: no body is transferred. */
+  logSize(path: readonly string[], number: number) {
+    return this.logHttp({ method: 'HEAD' }).getJson(this.logUrl(path, number, 0), logChunkSchema, { hints: LOG_HINTS });
+  }
+
+  /** The log from byte `start` to its end, reading at most `maxBytes`. */
+  logFrom(path: readonly string[], number: number, start: number, maxBytes: number) {
+    return this.logHttp({ method: 'GET', maxBytes }).getJson(this.logUrl(path, number, start), logChunkSchema, { hints: LOG_HINTS });
+  }
+
+  private logHttp(request: LogRequest): HttpClient {
+    return jenkinsHttp(this.connection, this.secret, { ...this.deps, fetch: logFetch(this.deps.fetch, request) });
+  }
+
+  private logUrl(path: readonly string[], number: number, start: number): string {
+    return `${this.buildUrl(path, number)}logText/progressiveText?start=${start}`;
   }
 
   private itemUrl(path: readonly string[]): string {
     return path.length ? jobUrl(this.baseUrl, path) : `${this.baseUrl}/`;
   }
 
-  private get<T>(url: string, query: Record<string, string>, schema: z.ZodType<T>): Promise<JsonResponse<T>> {
-    const search = new URLSearchParams(query).toString();
-    return this.http.getJson(search ? `${url}?${search}` : url, schema);
+  private buildUrl(path: readonly string[], ref: BuildRef): string {
+    return `${jobUrl(this.baseUrl, path)}${ref}/`;
+  }
+
+  private get<T>(url: string, tree: string, schema: z.ZodType<T>, hints: HintOverrides = {}): Promise<JsonResponse<T>> {
+    return this.http.getJson(`${url}?${new URLSearchParams({ tree }).toString()}`, schema, { hints });
   }
 }

@@ -1,4 +1,4 @@
-import type { FetchFn } from '../../http/types';
+import type { FetchFn } from '../http/types';
 import type { LogChunk } from './wire';
 
 /**

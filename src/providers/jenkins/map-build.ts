@@ -1,6 +1,5 @@
 import {
   isoFromMillis,
-  isoFromText,
   type Build,
   type BuildParameter,
   type BuildState,
@@ -8,6 +7,7 @@ import {
   type Commit,
   type JobRef,
   type ParameterValue,
+  type StopReason,
   type TriggerCause,
 } from '../../domain/build';
 import { pickRevision } from './build-data';
@@ -16,10 +16,8 @@ import type { WireAction, WireBuild, WireCause, WireChangeItem } from './wire';
 export interface JenkinsBuildContext {
   readonly connectionId: string;
   readonly job: JobRef;
-  /** The branch a multibranch project's branch job builds (its name). */
+  /** The branch a multibranch project's branch job builds (its name): see build-context.ts. */
   readonly branchHint?: string | null | undefined;
-  /** The job's own SCM remote URLs, when known. */
-  readonly scmUrls?: readonly string[] | undefined;
 }
 
 /**
@@ -51,7 +49,6 @@ export function mapJenkinsBuild(wire: WireBuild, ctx: JenkinsBuildContext): Buil
   const actions: readonly (WireAction | null)[] = wire.actions ?? [];
   const commits = changeItems(wire).flatMap(toCommit);
   const revision = pickRevision(actions, {
-    scmUrls: ctx.scmUrls,
     branchHint: ctx.branchHint,
     commitIds: commits.map((c) => c.sha),
   });
@@ -76,7 +73,7 @@ export function mapJenkinsBuild(wire: WireBuild, ctx: JenkinsBuildContext): Buil
     commits,
     causes: causesOf(actions),
     parameters: parametersOf(actions),
-    url: ctx.job.url ? `${ctx.job.url}${wire.number}/` : (wire.url ?? null),
+    url: ctx.job.url ? `${ctx.job.url}${wire.number}/` : null,
   };
 }
 
@@ -87,23 +84,29 @@ function changeItems(wire: WireBuild): WireChangeItem[] {
 }
 
 function toCommit(item: WireChangeItem): Commit[] {
-  const sha = item.commitId ?? item.id ?? (item.revision === null || item.revision === undefined ? null : String(item.revision));
+  const sha = item.commitId ?? item.id;
   if (!sha) return [];
   return [
     {
       sha,
       // `comment` is the whole message; `msg` only its first line.
       message: (item.comment ?? item.msg ?? '').trimEnd(),
-      author: item.author?.fullName ?? item.authorEmail ?? null,
-      timestamp: isoFromMillis(item.timestamp) ?? isoFromText(item.date),
+      author: item.author?.fullName ?? null,
+      timestamp: isoFromMillis(item.timestamp),
     },
   ];
 }
 
+/**
+ * What started the build: the causes of its CauseAction only. An InterruptedBuildAction also lists
+ * `causes`, but they say why the build was stopped ("Timeout has been exceeded", "Aborted by
+ * jane"): see stopReasonsOf. Jenkins 1.x sends no `_class`; there the first action with causes is
+ * the CauseAction, which Jenkins adds when the build is queued, before anything can stop it.
+ */
 export function causesOf(actions: readonly (WireAction | null)[]): TriggerCause[] {
   const seen = new Set<string>();
   const out: TriggerCause[] = [];
-  for (const cause of actions.flatMap((a) => a?.causes ?? [])) {
+  for (const cause of triggerActions(actions).flatMap((a) => a.causes ?? [])) {
     const mapped = toCause(cause);
     const key = `${mapped.kind}|${mapped.description}|${mapped.actor ?? ''}`;
     if (!seen.has(key)) {
@@ -112,6 +115,23 @@ export function causesOf(actions: readonly (WireAction | null)[]): TriggerCause[
     }
   }
   return out;
+}
+
+const CAUSE_ACTION = /(^|[.$])CauseAction$/;
+const INTERRUPTED_ACTION = /(^|[.$])InterruptedBuildAction$/;
+
+function triggerActions(actions: readonly (WireAction | null)[]): WireAction[] {
+  const withCauses = actions.filter((a): a is WireAction => !!a?.causes?.length);
+  if (withCauses.some((a) => a._class)) return withCauses.filter((a) => !!a._class && CAUSE_ACTION.test(a._class));
+  return withCauses.slice(0, 1);
+}
+
+/** Why the build was stopped before it ended on its own (InterruptedBuildAction); empty when it was not. */
+export function stopReasonsOf(actions: readonly (WireAction | null)[]): StopReason[] {
+  return actions
+    .filter((a): a is WireAction => !!a?._class && INTERRUPTED_ACTION.test(a._class))
+    .flatMap((a) => a.causes ?? [])
+    .map((c) => ({ description: c.shortDescription ?? '', actor: c.userName ?? c.userId ?? null }));
 }
 
 const CAUSE_CLASSES: readonly [RegExp, CauseKind][] = [

@@ -1,5 +1,5 @@
 import type { JobRef } from '../../domain/build';
-import type { WireBuild, WireJob } from './wire';
+import type { RecordedBuild, WireJob } from './wire';
 
 /** A buildable Jenkins job found while walking folders, with what the sync needs about it. */
 export interface JenkinsJob {
@@ -78,7 +78,8 @@ export function branchHintOf(job: Pick<JenkinsJob, 'path' | 'parentClassName'>):
   return name && job.parentClassName && MULTIBRANCH_CLASS.test(job.parentClassName) ? readable(name) : null;
 }
 
-function itemName(item: WireJob): string | null {
+/** An item's own name: `name`, or the last part of `fullName` (some answers carry only that). */
+export function itemName(item: Pick<WireJob, 'name' | 'fullName'>): string | null {
   if (item.name) return item.name;
   const segments = item.fullName?.split('/') ?? [];
   return segments[segments.length - 1] || null;
@@ -97,7 +98,7 @@ function readable(name: string): string {
  * The job a lone build belongs to, when nothing else says (the inspect command): from the build's
  * URL (`.../job/a/job/b/12/`), else from `fullDisplayName` (`a » b #12`).
  */
-export function jobRefFromBuild(build: WireBuild): JobRef {
+export function jobRefFromBuild(build: RecordedBuild): JobRef {
   const fromUrl = /((?:\/job\/[^/]+)+)\/\d+\/?$/.exec(pathnameOf(build.url))?.[1];
   const names = fromUrl
     ? fromUrl.split('/job/').filter(Boolean).map(readable)

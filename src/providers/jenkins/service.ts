@@ -1,16 +1,15 @@
-import type { Build, JobRef, QueuedBuild, Stage } from '../../domain/build';
+import type { Build, JobRef } from '../../domain/build';
 import { isOpen } from '../../domain/build';
 import type { ConnectionSecret, JenkinsConnection } from '../../domain/connection';
 import { NotFound } from '../../domain/errors';
 import type { ProviderDeps } from '../http/types';
 import type { BuildPage, ConnectionTestResult, Provider, ProviderCursor } from '../provider';
 import { SyncRun } from '../sync-run';
+import { contextOfJob, contextOfPath } from './build-context';
 import { JenkinsClient } from './client';
 import { DEFAULT_SYNC_LIMITS, planJob, type JenkinsCursor, type JobPlan, type SyncLimits } from './cursor';
 import { discoverJobs } from './discover';
 import { mapJenkinsBuild } from './map-build';
-import { branchHintOf, jobRefFromPath } from './map-jobs';
-import { mapQueueItem, mapStage } from './map-queue-stages';
 
 export class JenkinsProvider implements Provider {
   readonly kind = 'jenkins' as const;
@@ -74,34 +73,20 @@ export class JenkinsProvider implements Provider {
     return run.page({ provider: 'jenkins', version: 1, jobs: next });
   }
 
+  /**
+   * One build, mapped as the sync maps it (the branch rule included). Kept for targeted reads of a
+   * single build, such as a push notification naming one (issue 15).
+   */
   async getBuild(jobId: string, number: number): Promise<Build> {
     const path = jobId.split('/');
-    const answer = await this.client.build(path, number);
-    return mapJenkinsBuild(answer.data, { connectionId: this.connection.id, job: this.refOf(path) });
-  }
-
-  /** Stages of a Pipeline run; NotFound (with a hint about the plugin) when Stage View is missing. */
-  async getStages(jobId: string, number: number): Promise<Stage[]> {
-    const answer = await this.client.stages(jobId.split('/'), number);
-    return (answer.data.stages ?? []).map(mapStage);
-  }
-
-  async getQueue(): Promise<QueuedBuild[]> {
-    return (await this.client.queue()).data.items.map(mapQueueItem);
-  }
-
-  async getQueueItem(id: number): Promise<QueuedBuild> {
-    return mapQueueItem((await this.client.queueItem(id)).data);
+    const [answer, context] = await Promise.all([this.client.build(path, number), contextOfPath(this.client, this.connection.id, path)]);
+    return mapJenkinsBuild(answer.data, context);
   }
 
   private async readPlan(plan: JobPlan): Promise<Build[]> {
     const answer = await this.client.builds(plan.job.path, plan.count);
     const wires = answer.data.builds ?? answer.data.allBuilds ?? [];
-    const context = { connectionId: this.connection.id, job: plan.job.ref, branchHint: branchHintOf(plan.job) };
+    const context = contextOfJob(this.connection.id, plan.job);
     return wires.filter((w) => plan.wanted(w.number)).map((w) => mapJenkinsBuild(w, context));
-  }
-
-  private refOf(path: readonly string[]): JobRef {
-    return jobRefFromPath(this.connection.baseUrl, path);
   }
 }

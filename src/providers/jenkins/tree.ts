@@ -1,23 +1,30 @@
 /**
- * `tree=` selectors. Asking for exactly these fields keeps answers small and spares Jenkins from
- * loading what we do not read; `{M,N}` ranges cut lists on the server.
+ * Every `tree=` selector, for the sync and the insight capabilities: exactly the fields the mapping
+ * reads (wire.ts validates the same set). Asking for no more keeps answers small and spares Jenkins
+ * from loading what we do not read; `{M,N}` ranges cut lists on the server. Jenkins adds `_class`
+ * to every object whatever the tree says.
  */
 
-const CHANGE_ITEM = 'items[commitId,id,msg,comment,timestamp,date,authorEmail,author[fullName]]';
+/**
+ * Core exports `commitId`, `timestamp`, `msg` and `author` on every SCM's change entries; git adds
+ * `comment` (the whole message, where `msg` is its first line). `id` is the commit of Jenkins 1.4xx
+ * git entries, from before core exported `commitId`.
+ */
+const CHANGE_ITEMS = 'items[commitId,id,comment,msg,timestamp,author[fullName]]';
+
+/** The causes of a CauseAction (what started the build) and of an InterruptedBuildAction (what stopped it). */
+const CAUSES = 'causes[shortDescription,userId,userName,upstreamProject,upstreamBuild]';
 
 export const BUILD_FIELDS = [
   'number',
-  'url',
   'result',
   'building',
   'timestamp',
   'duration',
-  'displayName',
-  'fullDisplayName',
-  'actions[_class,causes[_class,shortDescription,userId,userName,upstreamProject,upstreamBuild],' +
-    'parameters[_class,name,value],lastBuiltRevision[SHA1,branch[SHA1,name]],remoteUrls,scmName]',
-  `changeSet[_class,kind,${CHANGE_ITEM}]`,
-  `changeSets[_class,kind,${CHANGE_ITEM}]`,
+  `actions[${CAUSES},parameters[name,value],lastBuiltRevision[SHA1,branch[name]]]`,
+  // Freestyle builds export one `changeSet`, Pipeline runs `changeSets` (one per checkout).
+  `changeSet[${CHANGE_ITEMS}]`,
+  `changeSets[${CHANGE_ITEMS}]`,
 ].join(',');
 
 /** How many folder levels one overview request covers before deeper folders need their own request. */
@@ -27,9 +34,9 @@ export const TREE_LEVELS = 5;
  * `jobs[_class,name,lastBuild[number],jobs[...]]` nested `levels` deep; the innermost level only
  * names children, so the walk can tell which folders go deeper still.
  */
-export function jobsTree(levels: number): string {
+export function jobsTree(levels: number, lastBuild = 'number', extra = ''): string {
   let inner = 'jobs[_class,name]';
-  for (let level = 0; level < levels; level += 1) inner = `jobs[_class,name,lastBuild[number],${inner}]`;
+  for (let level = 0; level < levels; level += 1) inner = `jobs[_class,name,${extra}lastBuild[${lastBuild}],${inner}]`;
   return inner;
 }
 
@@ -41,3 +48,37 @@ export function buildsTree(count: number): string {
   const list = count > 100 ? 'allBuilds' : 'builds';
   return `${list}[${BUILD_FIELDS}]{0,${count}}`;
 }
+
+const BRIEF = 'number,result,building,timestamp,duration,url';
+
+/** Builds a job's history reaches back; the job details answer shows trend and success rate over them. */
+export const HISTORY_SIZE = 25;
+
+/** `jobs[_class,name,color,lastBuild[...],jobs[...]]` nested `levels` deep: the insight listing. */
+export function listingTree(levels: number): string {
+  return jobsTree(levels, BRIEF, 'color,');
+}
+
+export const JOB_DETAILS_TREE = [
+  'description,color',
+  'healthReport[score,description]',
+  `lastBuild[${BRIEF}]`,
+  `lastSuccessfulBuild[${BRIEF}]`,
+  `lastFailedBuild[${BRIEF}]`,
+  `builds[${BRIEF}]{0,${HISTORY_SIZE}}`,
+  `jobs[_class,name,color,lastBuild[${BRIEF}]]`,
+].join(',');
+
+export const BUILD_DETAILS_TREE = `${BUILD_FIELDS},displayName,description,estimatedDuration`;
+
+/** Enough to turn a permalink into a number and tell a Pipeline run from a freestyle build. */
+export const BUILD_IDENTITY_TREE = 'number,building';
+
+const QUEUE_ITEM = [
+  'id,blocked,buildable,stuck,cancelled,inQueueSince,why',
+  'task[name,url]',
+  'executable[number]',
+  `actions[${CAUSES},parameters[name,value]]`,
+].join(',');
+
+export const QUEUE_TREE = `items[${QUEUE_ITEM}]`;

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 
 /**
- * Jenkins JSON API shapes, as loose as Jenkins versions and plugins make them: every field we do
- * not strictly need is optional or nullable, unknown fields are dropped, enum-like strings stay strings.
- * Old Jenkins (1.x) sends no `_class`; empty `{}` actions are normal.
+ * Jenkins JSON API shapes: exactly the fields our `tree=` queries ask for (tree.ts) and the mapping
+ * reads, as loose as Jenkins versions and plugins make them (optional or nullable, unknown fields
+ * dropped, enum-like strings kept as strings). Old Jenkins (1.x) sends no `_class`; empty `{}`
+ * actions are normal.
  */
 
 const text = z.string().nullish();
@@ -17,53 +18,41 @@ export const causeSchema = z.object({
   upstreamBuild: z.number().nullish(),
 });
 
-export const parameterSchema = z.object({
-  _class: z.string().optional(),
-  name: z.string(),
-  value: z.unknown().optional(),
-});
+export const parameterSchema = z.object({ name: z.string(), value: z.unknown().optional() });
 
-const branchSchema = z.object({ SHA1: text, name: text });
-
+/**
+ * A build action: `CauseAction` (what started it), `InterruptedBuildAction` (what stopped it; its
+ * causes are reasons of interruption, not triggers), `ParametersAction`, the git plugin's `BuildData`.
+ */
 export const actionSchema = z
   .object({
     _class: z.string().optional(),
     causes: z.array(causeSchema).nullish(),
     parameters: z.array(parameterSchema).nullish(),
-    lastBuiltRevision: z.object({ SHA1: text, branch: z.array(branchSchema).nullish() }).nullish(),
-    remoteUrls: z.array(z.string()).nullish(),
-    scmName: text,
+    lastBuiltRevision: z.object({ SHA1: text, branch: z.array(z.object({ name: text })).nullish() }).nullish(),
   })
   .nullable();
 
 export const changeItemSchema = z.object({
   commitId: text,
+  /** Git entries of Jenkins 1.4xx, before core exported `commitId`. */
   id: text,
-  msg: text,
+  /** The whole message (git); `msg` is its first line for git and the whole message for other SCMs. */
   comment: text,
+  msg: text,
   timestamp: z.number().nullish(),
-  date: text,
-  authorEmail: text,
   author: z.object({ fullName: text }).nullish(),
-  revision: z.union([z.number(), z.string()]).nullish(),
 });
 
-export const changeSetSchema = z.object({
-  _class: z.string().optional(),
-  kind: text,
-  items: z.array(changeItemSchema).nullish(),
-});
+export const changeSetSchema = z.object({ items: z.array(changeItemSchema).nullish() });
 
 export const buildSchema = z.object({
   _class: z.string().optional(),
   number: z.number().int(),
-  url: text,
   result: text,
   building: z.boolean().nullish(),
   timestamp: z.number().nullish(),
   duration: z.number().nullish(),
-  displayName: text,
-  fullDisplayName: text,
   actions: z.array(actionSchema).nullish(),
   changeSet: changeSetSchema.nullish(),
   changeSets: z.array(changeSetSchema).nullish(),
@@ -73,24 +62,58 @@ export type WireAction = NonNullable<z.infer<typeof actionSchema>>;
 export type WireCause = z.infer<typeof causeSchema>;
 export type WireChangeItem = z.infer<typeof changeItemSchema>;
 
+/** A build as the insight's build details read it: what the sync reads, and what only a person looks at. */
+export const buildDetailsSchema = buildSchema.extend({
+  displayName: text,
+  description: text,
+  estimatedDuration: z.number().nullish(),
+});
+export type WireBuildDetails = z.infer<typeof buildDetailsSchema>;
+
+/** Number, class and whether it still runs: what a permalink stands for. */
+export const buildIdentitySchema = z.object({ _class: z.string().optional(), number: z.number().int(), building: z.boolean().nullish() });
+
+/** A saved answer of any Jenkins version (the inspect command): also names its own job. */
+export const recordedBuildSchema = buildSchema.extend({ url: text, fullDisplayName: text });
+export type RecordedBuild = z.infer<typeof recordedBuildSchema>;
+export const recordedJobSchema = z.object({
+  name: text,
+  url: text,
+  builds: z.array(recordedBuildSchema).nullish(),
+  allBuilds: z.array(recordedBuildSchema).nullish(),
+});
+
+/** `lastBuild[number,result,building,timestamp,duration,url]` and list elements of that shape. */
+export const briefSchema = z.object({
+  number: z.number().int(),
+  result: text,
+  building: z.boolean().nullish(),
+  timestamp: z.number().nullish(),
+  duration: z.number().nullish(),
+  url: text,
+});
+export type WireBrief = z.infer<typeof briefSchema>;
+
+/**
+ * An item of a folder, view or the root; containers (folders, multibranch projects, organization
+ * folders) carry their own `jobs`, as deep as the `tree=` asked. The sync asks for `lastBuild[number]`
+ * only; the insight listing for a brief and the colour. Items may come with `fullName` only.
+ */
 export interface WireJob {
   _class?: string | undefined;
   name?: string | null | undefined;
   fullName?: string | null | undefined;
-  url?: string | null | undefined;
   color?: string | null | undefined;
-  lastBuild?: { number: number } | null | undefined;
+  lastBuild?: (Partial<WireBrief> & { number: number }) | null | undefined;
   jobs?: WireJob[] | null | undefined;
 }
 
-/** A job, folder, view or the root: anything with nested `jobs` (folders, multibranch, organization folders). */
 export const jobSchema: z.ZodType<WireJob> = z.object({
   _class: z.string().optional(),
   name: text,
   fullName: text,
-  url: text,
   color: text,
-  lastBuild: z.object({ number: z.number().int() }).nullish(),
+  lastBuild: briefSchema.partial().extend({ number: z.number().int() }).nullish(),
   get jobs() {
     return z.array(jobSchema).nullish();
   },
@@ -98,12 +121,28 @@ export const jobSchema: z.ZodType<WireJob> = z.object({
 
 /** `GET {job}/api/json?tree=builds[...]` or `allBuilds[...]`. */
 export const jobBuildsSchema = z.object({
-  _class: z.string().optional(),
-  name: text,
-  url: text,
   builds: z.array(buildSchema).nullish(),
   allBuilds: z.array(buildSchema).nullish(),
 });
+
+export const healthSchema = z.object({ score: z.number().nullish(), description: text });
+
+/** `GET {job}/api/json` with JOB_DETAILS_TREE. */
+export const jobDetailsSchema = z.object({
+  _class: z.string().optional(),
+  description: text,
+  color: text,
+  healthReport: z.array(healthSchema).nullish(),
+  lastBuild: briefSchema.nullish(),
+  lastSuccessfulBuild: briefSchema.nullish(),
+  lastFailedBuild: briefSchema.nullish(),
+  builds: z.array(briefSchema).nullish(),
+  jobs: z.array(jobSchema).nullish(),
+});
+export type WireJobDetails = z.infer<typeof jobDetailsSchema>;
+
+/** An item's class alone: is a job's parent a multibranch project. */
+export const itemClassSchema = z.object({ _class: z.string().optional() });
 
 export const whoAmISchema = z.object({
   name: text,
@@ -111,16 +150,15 @@ export const whoAmISchema = z.object({
   authenticated: z.boolean().nullish(),
 });
 
-export const rootSchema = z.object({
-  _class: z.string().optional(),
-  jobs: z.array(z.object({ name: text })).nullish(),
-});
+export const rootSchema = z.object({ jobs: z.array(z.object({ name: text })).nullish() });
 
+/** A queue item; `_class` tells waiting, blocked, buildable and left items apart. */
 export const queueItemSchema = z.object({
   _class: z.string().optional(),
   id: z.number().int(),
   actions: z.array(actionSchema).nullish(),
   blocked: z.boolean().nullish(),
+  buildable: z.boolean().nullish(),
   stuck: z.boolean().nullish(),
   cancelled: z.boolean().nullish(),
   inQueueSince: z.number().nullish(),
@@ -140,9 +178,6 @@ export const stageSchema = z.object({
   startTimeMillis: z.number().nullish(),
   durationMillis: z.number().nullish(),
   error: z.object({ message: text, type: text }).nullish(),
-  stageFlowNodes: z
-    .array(z.object({ id: z.string(), name: z.string(), status: text, startTimeMillis: z.number().nullish(), durationMillis: z.number().nullish() }))
-    .nullish(),
 });
 export type WireStage = z.infer<typeof stageSchema>;
 
@@ -152,7 +187,19 @@ export const runSchema = z.object({
   name: z.string(),
   status: text,
   startTimeMillis: z.number().nullish(),
-  endTimeMillis: z.number().nullish(),
   durationMillis: z.number().nullish(),
   stages: z.array(stageSchema).nullish(),
 });
+
+/**
+ * What HttpClient receives in place of a console log answer (see log-fetch.ts): the text read,
+ * the log size and whether the build still writes to it.
+ */
+export const logChunkSchema = z.object({
+  text: z.string(),
+  bytes: z.number().int().nonnegative(),
+  textSize: z.number().int().nonnegative().nullable(),
+  moreData: z.boolean(),
+  cut: z.boolean(),
+});
+export type LogChunk = z.infer<typeof logChunkSchema>;

@@ -1,7 +1,11 @@
 import { startJenkinsStandIn, type JenkinsStandIn } from '../../../dev/ci-servers';
 import { NotFound } from '../../../src/domain/errors';
-import { JenkinsProvider } from '../../../src/providers';
-import { JENKINS_AUTH, jenkinsConnection, providerFor, testClock, type TestClock } from './support';
+import { RequestCounter } from '../../../src/providers';
+import { JenkinsClient } from '../../../src/providers/jenkins/client';
+import { JenkinsInsight } from '../../../src/providers/jenkins/insight';
+import { mapQueueItem } from '../../../src/providers/jenkins/map-queue-stages';
+import { queueItemSchema } from '../../../src/providers/jenkins/wire';
+import { JENKINS_AUTH, jenkinsConnection, testClock, type TestClock } from './support';
 
 /** What Jenkins insight (issue 4) reads besides builds: job details, queue, stages, logs. */
 let jenkins: JenkinsStandIn;
@@ -18,15 +22,15 @@ afterEach(() => jenkins.close());
 
 const get = (path: string) => fetch(`${jenkins.url}${path}`, { headers: JENKINS_AUTH });
 
-function provider(): JenkinsProvider {
-  const p = providerFor(jenkinsConnection(jenkins.url), 'demo-jenkins-token', clock);
-  if (!(p instanceof JenkinsProvider)) throw new Error('expected the Jenkins provider');
-  return p;
-}
+const deps = () => ({ fetch: globalThis.fetch, clock, remainingMillis: () => 60_000, budget: new RequestCounter(500) });
+const insight = () => new JenkinsInsight(jenkinsConnection(jenkins.url), { apiToken: 'demo-jenkins-token' }, deps());
+/** The transport under the insight, for what the stand-in answers where the insight turns it into StagesUnavailable. */
+const client = () => new JenkinsClient(jenkinsConnection(jenkins.url), { apiToken: 'demo-jenkins-token' }, deps());
+const queueItem = async (id: number) => mapQueueItem(queueItemSchema.parse(await (await get(`/queue/item/${id}/api/json`)).json()));
 
 describe('queue', () => {
   it('has a stuck item, a blocked one and one waiting for an executor, aged relative to now', async () => {
-    const queue = await provider().getQueue();
+    const { items: queue } = await insight().queue();
 
     expect(queue.find((q) => q.stuck)).toMatchObject({ jobName: 'api-server', why: expect.stringMatching(/no nodes with the label/) });
     expect(queue.find((q) => q.blocked)).toMatchObject({ jobName: 'release-pipeline', stuck: false });
@@ -39,7 +43,7 @@ describe('queue', () => {
     const answer = await get('/job/api-server/api/json?tree=lastBuild[number,queueId]');
     const { lastBuild } = (await answer.json()) as { lastBuild: { number: number; queueId: number } };
 
-    await expect(provider().getQueueItem(lastBuild.queueId)).resolves.toMatchObject({ buildNumber: lastBuild.number, jobName: 'api-server' });
+    await expect(queueItem(lastBuild.queueId)).resolves.toMatchObject({ buildNumber: lastBuild.number, jobName: 'api-server' });
   });
 });
 
@@ -47,7 +51,7 @@ describe('stages (Pipeline Stage View)', () => {
   it('lists the stages of a Pipeline run, FAILED where a failed run broke', async () => {
     const failed = await (await get('/job/shop/job/storefront/job/main/lastFailedBuild/api/json?tree=number')).json() as { number: number };
 
-    const stages = await provider().getStages('shop/storefront/main', failed.number);
+    const { stages } = await insight().pipelineRun('shop/storefront/main', failed.number);
 
     expect(stages.map((s) => s.name)).toEqual(['Checkout', 'Install', 'Test', 'Build image', 'Publish']);
     expect(stages.map((s) => s.rawState)).toEqual(['SUCCESS', 'SUCCESS', 'FAILED', 'NOT_EXECUTED', 'NOT_EXECUTED']);
@@ -55,15 +59,15 @@ describe('stages (Pipeline Stage View)', () => {
   });
 
   it('is a 404 for a freestyle job and for a Pipeline job on a Jenkins without the plugin', async () => {
-    await expect(provider().getStages('pipeline-without-stage-view', 1)).rejects.toBeInstanceOf(NotFound);
-    await expect(provider().getStages('api-server', 1)).rejects.toBeInstanceOf(NotFound);
+    await expect(client().stages(['pipeline-without-stage-view'], 1)).rejects.toBeInstanceOf(NotFound);
+    await expect(client().stages(['api-server'], 1)).rejects.toBeInstanceOf(NotFound);
   });
 
   it('a running build shows the stage in progress', async () => {
     const number = jenkins.model.startBuild('backend-service', { durationMs: 100_000 });
     clock.tick(40_000);
 
-    const stages = await provider().getStages('backend-service', number);
+    const { stages } = await insight().pipelineRun('backend-service', number);
 
     expect(stages.map((s) => s.rawState)).toEqual(['SUCCESS', 'SUCCESS', 'IN_PROGRESS']);
   });

@@ -114,7 +114,7 @@ describe('Jenkins build details, as recorded', () => {
     expect(build).toMatchObject({ provider: 'jenkins', number, url: `${server?.url}/jenkins/job/${job}/${number}/`, ...expected });
     expect(build.job).toMatchObject({ id: job, displayName: job, folderPath: [] });
     expect(build.causes[0]).toMatchObject(cause);
-    expect(server?.requests[0]?.query.get('tree')).toMatch(/^number,url,result,building,/);
+    expect(server?.requests[0]?.query.get('tree')).toMatch(/^number,result,building,/);
   });
 });
 

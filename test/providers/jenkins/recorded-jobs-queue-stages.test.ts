@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { NotFound } from '../../../src/domain/errors';
 import { HttpClient } from '../../../src/providers/http/client';
+import { JenkinsClient } from '../../../src/providers/jenkins/client';
+import { JenkinsInsight } from '../../../src/providers/jenkins/insight';
 import { mapStage } from '../../../src/providers/jenkins/map-queue-stages';
 import { JenkinsProvider } from '../../../src/providers/jenkins/service';
 import { runSchema, stageSchema } from '../../../src/providers/jenkins/wire';
@@ -17,6 +19,17 @@ async function jenkinsServing(routes: Route[]): Promise<JenkinsProvider> {
   server = await startRecordedServer(routes);
   return new JenkinsProvider(jenkinsAt(server.url), SECRET, testDeps());
 }
+
+async function insightServing(routes: Route[]): Promise<JenkinsInsight> {
+  server = await startRecordedServer(routes);
+  return new JenkinsInsight(jenkinsAt(server.url), SECRET, testDeps());
+}
+
+/** What a Pipeline run's `api/json` says of itself, before the insight asks wfapi for its stages. */
+const pipelineRun = (path: string, number: number): Route => ({
+  path,
+  reply: json(JSON.stringify({ _class: 'org.jenkinsci.plugins.workflow.job.WorkflowRun', number })),
+});
 
 const CDANCY = 'jenkins/cdancy-jenkins-rest';
 const DEVLAKE = 'jenkins/apache-incubator-devlake';
@@ -66,13 +79,14 @@ describe('Jenkins job lists, as recorded', () => {
 
 describe('Jenkins queue, as recorded', () => {
   it('lists what waits and why', async () => {
-    const jenkins = await jenkinsServing([{ path: '/queue/api/json', reply: json(fixture(`${CDANCY}/queue.json`)) }]);
+    const insight = await insightServing([{ path: '/queue/api/json', reply: json(fixture(`${CDANCY}/queue.json`)) }]);
 
-    const queue = await jenkins.getQueue();
+    const queue = (await insight.queue()).items;
 
+    // Longest waiting first: item 6 has waited longer than item 7.
     expect(queue).toEqual([
-      expect.objectContaining({ id: 7, jobName: 'chicken', why: 'Waiting for next available executor', parameters: [{ name: 'feet', value: false }] }),
       expect.objectContaining({ id: 6, jobName: 'Freestyle', inQueueSince: '2016-04-15T16:42:31.155Z', blocked: false }),
+      expect.objectContaining({ id: 7, jobName: 'chicken', why: 'Waiting for next available executor', parameters: [{ name: 'feet', value: false }] }),
     ]);
   });
 
@@ -84,10 +98,10 @@ describe('Jenkins queue, as recorded', () => {
     { file: 'queueItemMissingTaskUrl.json', expected: { id: 3549, jobName: null, jobUrl: null, stuck: true, parameters: [] } },
     { file: 'queueItemMultipleParameters.json', expected: { parameters: [{ name: 'a', value: '1' }, { name: 'b', value: '2' }, { name: 'c', value: '3' }] } },
     { file: 'queueItemEmptyParameterValue.json', expected: { buildNumber: 14, causes: [{ kind: 'user', description: 'Started by user martin', actor: 'martin' }] } },
-  ])('$file', async ({ file, expected }) => {
-    const id = file === 'queueItemMissingTaskUrl.json' ? 3549 : 143;
-    const jenkins = await jenkinsServing([{ path: `/queue/item/${id}/api/json`, reply: json(fixture(`${CDANCY}/${file}`)) }]);
-    await expect(jenkins.getQueueItem(id)).resolves.toMatchObject(expected);
+  ])('$file, as an item of the queue', async ({ file, expected }) => {
+    const insight = await insightServing([{ path: '/queue/api/json', reply: json(envelope('{"items":[', [fixture(`${CDANCY}/${file}`)], ']}')) }]);
+    const [item] = (await insight.queue()).items;
+    expect(item).toMatchObject(expected);
   });
 });
 
@@ -95,9 +109,12 @@ const range = (from: number, to: number) => Array.from({ length: to - from + 1 }
 
 describe('Jenkins pipeline stages (wfapi), as recorded', () => {
   it('a run waiting for input', async () => {
-    const jenkins = await jenkinsServing([{ path: '/job/Test%20Workflow/16/wfapi/describe', reply: json(fixture(`${CDANCY}/workflow.json`)) }]);
+    const insight = await insightServing([
+      pipelineRun('/job/Test%20Workflow/16/api/json', 16),
+      { path: '/job/Test%20Workflow/16/wfapi/describe', reply: json(fixture(`${CDANCY}/workflow.json`)) },
+    ]);
 
-    const stages = await jenkins.getStages('Test Workflow', 16);
+    const { stages } = await insight.pipelineRun('Test Workflow', 16);
 
     expect(stages.map((s) => [s.name, s.state])).toEqual([
       ['Build', 'successful'],
@@ -109,9 +126,9 @@ describe('Jenkins pipeline stages (wfapi), as recorded', () => {
   it('stage rows (Apache DevLake) inside a run: statuses outside the enum stay unknown, errors are kept', async () => {
     const ids = [1, 2, 3, 4, 5, 6, ...range(13574, 13586), ...range(20001, 20005)];
     const run = envelope('{"id":"2","name":"#2","status":"FAILED","stages":[', ids.map((id) => fixture(`${DEVLAKE}/_raw_jenkins_api_stages-${id}.json`)), ']}');
-    const jenkins = await jenkinsServing([{ path: '/job/pipeline-test2/2/wfapi/describe', reply: json(run) }]);
+    const insight = await insightServing([pipelineRun('/job/pipeline-test2/2/api/json', 2), { path: '/job/pipeline-test2/2/wfapi/describe', reply: json(run) }]);
 
-    const stages = await jenkins.getStages('pipeline-test2', 2);
+    const { stages } = await insight.pipelineRun('pipeline-test2', 2);
 
     expect(stages).toHaveLength(ids.length);
     const byRaw = (raw: string | null) => stages.filter((s) => s.rawState === raw).map((s) => s.state);
@@ -137,9 +154,10 @@ describe('Jenkins pipeline stages (wfapi), as recorded', () => {
     expect(mapStage(node.data)).toMatchObject({ id: '5', name: 'Build', state: 'successful', durationMs: 5228 });
   });
 
-  it('a Jenkins without the Stage View plugin: NotFound saying so', async () => {
-    const jenkins = await jenkinsServing([]);
-    const error = await jenkins.getStages('freestyle', 3).catch((e: unknown) => e);
+  it('a Jenkins without the Stage View plugin: NotFound saying so (the insight makes it StagesUnavailable)', async () => {
+    server = await startRecordedServer([]);
+    const jenkins = new JenkinsClient(jenkinsAt(server.url), SECRET, testDeps());
+    const error = await jenkins.stages(['freestyle'], 3).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NotFound);
     expect((error as NotFound).hint).toMatch(/Pipeline Stage View plugin/);
   });

@@ -9,5 +9,5 @@ export { JenkinsInsight, type LogOptions } from './service';
 export { DEFAULT_LOG_BUDGET_BYTES } from './read-log';
 export { DEFAULT_EXCERPT, ERROR_MARKER, type ExcerptOptions } from './log-excerpt';
 export { DEFAULT_LISTING_LIMITS, type ListingLimits } from './list-jobs';
-export { HISTORY_SIZE } from './tree';
+export { HISTORY_SIZE } from '../tree';
 export { buildLabel, jobPathOf } from './refs';

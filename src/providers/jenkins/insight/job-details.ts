@@ -1,9 +1,9 @@
 import type { JobRef } from '../../../domain/build';
 import type { BuildBrief, HealthReport, JobDetails, Trend } from '../../../domain/jenkins-insight';
-import { jobRefFromPath } from '../map-jobs';
-import { brief, itemName, jobSummary, summaryAt } from './map-jobs';
-import { HISTORY_SIZE } from './tree';
-import type { WireJobDetails } from './wire';
+import { itemName, jobRefFromPath } from '../map-jobs';
+import { HISTORY_SIZE } from '../tree';
+import type { WireJobDetails } from '../wire';
+import { brief, jobSummary, summaryAt } from './map-summary';
 
 /** Fewer finished builds than this (passed or failed) say nothing about a trend. */
 const MIN_BUILDS_FOR_TREND = 4;

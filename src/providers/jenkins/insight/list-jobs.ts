@@ -1,10 +1,11 @@
 import type { JobListing, JobSummary } from '../../../domain/jenkins-insight';
 import { InvalidJobReference } from '../../../domain/jenkins-insight';
 import { NotFound, PermissionError } from '../../../domain/errors';
-import type { InsightClient } from './client';
-import { itemName, summaryAt } from './map-jobs';
-import { LISTING_LEVELS } from './tree';
-import type { WireListedJob } from './wire';
+import type { JenkinsClient } from '../client';
+import { itemName } from '../map-jobs';
+import { TREE_LEVELS } from '../tree';
+import type { WireJob } from '../wire';
+import { summaryAt } from './map-summary';
 
 export interface ListingLimits {
   /** Items listed before the listing stops (and says it is truncated). */
@@ -20,12 +21,12 @@ const MAX_PATH_DEPTH = 25;
 
 /**
  * Every item below a folder (the root when `folder` is empty), containers before their contents.
- * One request covers LISTING_LEVELS levels of folders, multibranch projects and organization
+ * One request covers TREE_LEVELS levels of folders, multibranch projects and organization
  * folders; a container nested deeper, or one whose answer did not list its items, costs one more.
  */
-export async function listJobs(client: InsightClient, folder: readonly string[], limits = DEFAULT_LISTING_LIMITS): Promise<JobListing> {
+export async function listJobs(client: JenkinsClient, folder: readonly string[], limits = DEFAULT_LISTING_LIMITS): Promise<JobListing> {
   const walk = new Walk(client, limits);
-  const top = await client.listing(folder, LISTING_LEVELS);
+  const top = await client.listing(folder, TREE_LEVELS);
   if (folder.length && !Array.isArray(top.data.jobs)) {
     throw new InvalidJobReference(
       `${folder.join('/')} is a job, not a folder: it holds builds, not jobs.`,
@@ -42,11 +43,11 @@ class Walk {
   private folderRequests = 0;
 
   constructor(
-    private readonly client: InsightClient,
+    private readonly client: JenkinsClient,
     private readonly limits: ListingLimits,
   ) {}
 
-  async items(items: readonly WireListedJob[], parent: readonly string[], level: number): Promise<void> {
+  async items(items: readonly WireJob[], parent: readonly string[], level: number): Promise<void> {
     for (const item of items) {
       const name = itemName(item);
       if (!name) continue;
@@ -59,7 +60,7 @@ class Walk {
       this.jobs.push(summary);
       if (!summary.isContainer) continue;
       const children = item.jobs;
-      if (Array.isArray(children) && level < LISTING_LEVELS) await this.items(children, path, level + 1);
+      if (Array.isArray(children) && level < TREE_LEVELS) await this.items(children, path, level + 1);
       else if (!Array.isArray(children) || children.length > 0) await this.followUp(path);
     }
   }
@@ -72,7 +73,7 @@ class Walk {
       return;
     }
     this.folderRequests += 1;
-    const answer = await this.client.listing(path, LISTING_LEVELS).catch((error: unknown) => {
+    const answer = await this.client.listing(path, TREE_LEVELS).catch((error: unknown) => {
       // A folder the user may not read, or one deleted since its parent was listed, shows as empty.
       if (error instanceof NotFound || error instanceof PermissionError) return null;
       throw error;

@@ -2,7 +2,7 @@ import { isoFromMillis, type JobRef } from '../../../domain/build';
 import type { BuildBrief, JobColour, JobKind, JobStatus, JobSummary } from '../../../domain/jenkins-insight';
 import { jenkinsState } from '../map-build';
 import { jobRefFromPath } from '../map-jobs';
-import type { WireBrief, WireListedJob } from './wire';
+import type { WireBrief, WireJob } from '../wire';
 
 /** Most specific first: a multibranch project is also a (computed) folder. */
 const KINDS: readonly [RegExp, JobKind][] = [
@@ -46,7 +46,7 @@ export function jobColour(raw: string | null | undefined): JobColour | null {
   return { raw, status: COLOURS[base] ?? 'unknown', building };
 }
 
-export function brief(wire: WireBrief | null | undefined): BuildBrief | null {
+export function brief(wire: (Partial<WireBrief> & { number: number }) | null | undefined): BuildBrief | null {
   if (!wire) return null;
   const state = jenkinsState(wire.result, wire.building);
   const running = state === 'in_progress';
@@ -60,14 +60,7 @@ export function brief(wire: WireBrief | null | undefined): BuildBrief | null {
   };
 }
 
-/** An item's own name: `name`, or the last part of `fullName` (lists asked for fullName only). */
-export function itemName(item: Pick<WireListedJob, 'name' | 'fullName'>): string | null {
-  if (item.name) return item.name;
-  const parts = item.fullName?.split('/') ?? [];
-  return parts[parts.length - 1] || null;
-}
-
-export function jobSummary(item: WireListedJob, ref: JobRef): JobSummary {
+export function jobSummary(item: WireJob, ref: JobRef): JobSummary {
   const kind = jobKind(item._class, Array.isArray(item.jobs));
   const isContainer = isContainerKind(kind) || Array.isArray(item.jobs);
   return {
@@ -80,6 +73,6 @@ export function jobSummary(item: WireListedJob, ref: JobRef): JobSummary {
   };
 }
 
-export function summaryAt(baseUrl: string, path: readonly string[], item: WireListedJob): JobSummary {
+export function summaryAt(baseUrl: string, path: readonly string[], item: WireJob): JobSummary {
   return jobSummary(item, jobRefFromPath(baseUrl, path));
 }

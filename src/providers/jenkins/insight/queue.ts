@@ -1,6 +1,6 @@
 import type { QueueItem, QueueSnapshot, QueueStatus } from '../../../domain/jenkins-insight';
 import { mapQueueItem } from '../map-queue-stages';
-import type { WireQueueEntry } from './wire';
+import type { WireQueueItem } from '../wire';
 
 /**
  * Why an item waits. Jenkins marks an item `stuck` when it has waited for an executor far longer
@@ -9,7 +9,7 @@ import type { WireQueueEntry } from './wire';
  * The item class says the rest: WaitingItem (quiet period), BuildableItem (waiting for an
  * executor), LeftItem (already started or cancelled). Jenkins 1.x sends no class.
  */
-export function queueStatus(wire: WireQueueEntry): QueueStatus {
+export function queueStatus(wire: WireQueueItem): QueueStatus {
   const kind = wire._class ?? '';
   if (wire.cancelled || /\$LeftItem$/.test(kind)) return 'left';
   if (wire.stuck) return 'stuck';
@@ -19,7 +19,7 @@ export function queueStatus(wire: WireQueueEntry): QueueStatus {
   return 'waiting';
 }
 
-export function mapQueue(items: readonly WireQueueEntry[], now: number): QueueSnapshot {
+export function mapQueue(items: readonly WireQueueItem[], now: number): QueueSnapshot {
   const mapped: QueueItem[] = items.map((wire) => {
     const waitingMs = typeof wire.inQueueSince === 'number' && wire.inQueueSince > 0 ? Math.max(0, now - wire.inQueueSince) : null;
     return { ...mapQueueItem(wire), status: queueStatus(wire), waitingMs };

@@ -1,6 +1,6 @@
 import { InvalidResponse } from '../../../domain/errors';
 import type { LogExcerpt } from '../../../domain/jenkins-insight';
-import type { InsightClient } from './client';
+import type { JenkinsClient } from '../client';
 import { excerptOf, type ExcerptOptions } from './log-excerpt';
 
 /** Bytes of a log one request may download by default: the tail, where failures are reported. */
@@ -16,7 +16,7 @@ export const DEFAULT_LOG_BUDGET_BYTES = 64 * 1024;
  * Without a size there is no safe offset, so the log is not read rather than downloaded blindly.
  */
 export async function readLog(
-  client: InsightClient,
+  client: JenkinsClient,
   path: readonly string[],
   ids: { jobId: string; buildNumber: number },
   budgetBytes: number,

@@ -1,5 +1,5 @@
 import { InvalidJobReference, type BuildSelector } from '../../../domain/jenkins-insight';
-import type { BuildRef } from './client';
+import type { BuildRef } from '../client';
 
 const MAX_SEGMENTS = 25;
 // eslint-disable-next-line no-control-regex -- control characters are what this refuses

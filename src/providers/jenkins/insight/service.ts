@@ -12,10 +12,10 @@ import {
 } from '../../../domain/jenkins-insight';
 import { isoFromMillis } from '../../../domain/build';
 import type { ProviderDeps } from '../../http/types';
-import { mapJenkinsBuild } from '../map-build';
-import { jobRefFromPath } from '../map-jobs';
+import { contextOfPath } from '../build-context';
+import { JenkinsClient } from '../client';
+import { mapJenkinsBuild, stopReasonsOf } from '../map-build';
 import { mapStage, stageState } from '../map-queue-stages';
-import { InsightClient } from './client';
 import { mapJobDetails } from './job-details';
 import { DEFAULT_LISTING_LIMITS, listJobs, type ListingLimits } from './list-jobs';
 import { DEFAULT_EXCERPT, type ExcerptOptions } from './log-excerpt';
@@ -37,7 +37,7 @@ const PIPELINE_RUN = /WorkflowRun$/;
  * StagesUnavailable and InvalidJobReference.
  */
 export class JenkinsInsight {
-  private readonly client: InsightClient;
+  private readonly client: JenkinsClient;
 
   constructor(
     private readonly connection: JenkinsConnection,
@@ -45,7 +45,7 @@ export class JenkinsInsight {
     private readonly deps: ProviderDeps,
     private readonly listing: ListingLimits = DEFAULT_LISTING_LIMITS,
   ) {
-    this.client = new InsightClient(connection, secret, deps);
+    this.client = new JenkinsClient(connection, secret, deps);
   }
 
   get connectionId(): string {
@@ -64,14 +64,19 @@ export class JenkinsInsight {
 
   async buildDetails(jobId: string, selector: BuildSelector): Promise<BuildDetails> {
     const path = jobPathOf(jobId);
-    const wire = (await this.client.build(path, buildRefOf(selector))).data;
+    const [answer, context] = await Promise.all([
+      this.client.buildDetails(path, buildRefOf(selector)),
+      contextOfPath(this.client, this.connection.id, path),
+    ]);
+    const wire = answer.data;
     return {
-      build: mapJenkinsBuild(wire, { connectionId: this.connection.id, job: jobRefFromPath(this.connection.baseUrl, path) }),
+      build: mapJenkinsBuild(wire, context),
       displayName: wire.displayName ?? null,
       description: wire.description ? wire.description : null,
       building: wire.building === true,
       isPipeline: wire._class ? PIPELINE_RUN.test(wire._class) : null,
       estimatedDurationMs: typeof wire.estimatedDuration === 'number' && wire.estimatedDuration > 0 ? wire.estimatedDuration : null,
+      stoppedBy: stopReasonsOf(wire.actions ?? []),
     };
   }
 

@@ -32,12 +32,13 @@ describe('build details', () => {
     expect(details.isPipeline).toBe(false);
   });
 
-  it('a permalink of a multibranch branch job: one request, the build it stands for', async () => {
+  it('a permalink of a multibranch branch job: the build it stands for, its branch named by the sync\'s rule', async () => {
     const details = await t().insight.buildDetails('shop/main', 'last');
 
-    expect(details.build).toMatchObject({ number: 1, state: 'successful' });
+    expect(details.build).toMatchObject({ number: 1, state: 'successful', branch: 'main' });
     expect(details.isPipeline).toBe(true);
-    expect(t().jenkins.requests.map((r) => r.path)).toEqual(['/job/shop/job/main/lastBuild/api/json']);
+    // The build, and the class of its parent (is it a multibranch project?), asked side by side.
+    expect(t().jenkins.requests.map((r) => r.path).sort()).toEqual(['/job/shop/api/json', '/job/shop/job/main/lastBuild/api/json']);
   });
 
   it('a build that does not exist: NotFound saying what to check', async () => {
