@@ -5,6 +5,7 @@ import { FunctionRunner, sourceHandlerLoader, type HandlerLoader } from './funct
 import type { ForgeFetchTarget, PlatformService } from './types';
 import { jsonResponse } from './types';
 import { KvsService } from './kvs/kvs-service';
+import type { ConflictAnswer } from './kvs/errors';
 import { JiraService } from './jira/jira-service';
 import { JiraSite } from './jira/site';
 import { QueueService } from './events/queue-service';
@@ -28,6 +29,8 @@ export interface PlatformOptions {
   readonly clock?: Clock | ManualClock;
   readonly site?: JiraSite;
   readonly loadHandler?: HandlerLoader;
+  /** How KVS answers a refused conditional write; Forge documents no code (kvs/errors.ts). */
+  readonly kvsConflict?: ConflictAnswer;
   /** Where web trigger URLs point, e.g. http://localhost:8080. */
   readonly publicBaseUrl?: string;
 }
@@ -73,6 +76,7 @@ export class Platform {
       file: options.storageFile,
       entities: this.manifest.app.storage?.entities ?? [],
       clock: this.clock,
+      conflict: options.kvsConflict,
     });
     this.site = options.site ?? new JiraSite({ clock: this.clock });
     this.jira = new JiraService(this.site, { allowsImpersonation: () => allowsImpersonation(this.manifest) });

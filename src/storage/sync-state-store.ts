@@ -1,5 +1,6 @@
 import { kvs } from '@forge/kvs';
 import { z } from 'zod';
+import { refusedBecauseKeyExists } from './conditional-write';
 import { keys } from './keys';
 import { stableJson } from './kvs-records';
 
@@ -79,7 +80,7 @@ export class SyncStateStore {
       await kvs.set(key, lease, { keyPolicy: 'FAIL_IF_EXISTS', ttl });
       return true;
     } catch (error) {
-      if (!isKeyExists(error)) throw error;
+      if (!(await refusedBecauseKeyExists(error, key))) throw error;
     }
     const current = leaseSchema.safeParse(await kvs.get(key));
     if (current.success && current.data.owner !== owner && current.data.expiresAt > nowMillis) return false;
@@ -92,8 +93,4 @@ export class SyncStateStore {
     const current = leaseSchema.safeParse(await kvs.get(key));
     if (current.success && current.data.owner === owner) await kvs.delete(key);
   }
-}
-
-function isKeyExists(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && 'code' in error && error.code === 'KEY_ALREADY_EXISTS';
 }

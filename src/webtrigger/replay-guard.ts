@@ -1,12 +1,9 @@
 import { kvs } from '@forge/kvs';
+import { refusedBecauseKeyExists } from '../storage/conditional-write';
 import { keys } from '../storage/keys';
 
 /** Longer than the window a timestamp is accepted in, on either side of the server's clock. */
 const GUARD_SECONDS = 15 * 60;
-
-function alreadyExists(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && 'code' in error && error.code === 'KEY_ALREADY_EXISTS';
-}
 
 /**
  * Remembers a signature for as long as its timestamp could be accepted: an atomic create, so
@@ -17,7 +14,7 @@ export async function claimSignature(signature: string, nowMillis: number): Prom
     await kvs.set(keys.replayGuard(signature), { at: nowMillis }, { keyPolicy: 'FAIL_IF_EXISTS', ttl: { value: GUARD_SECONDS, unit: 'SECONDS' } });
     return true;
   } catch (error) {
-    if (alreadyExists(error)) return false;
+    if (await refusedBecauseKeyExists(error, keys.replayGuard(signature))) return false;
     throw error;
   }
 }

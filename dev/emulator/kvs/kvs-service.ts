@@ -10,7 +10,10 @@
  *   Index order as DynamoDB's: numbers numerically, strings by UTF-8 bytes, ties by key; entity queries seek in the
  *   SQLite table `entity_index` (entity-index-table.ts), so a page costs the same in a small or a huge entity.
  * Codes Forge does not document, chosen here: BAD_REQUEST 400 (null anywhere in a value, NaN/Infinity, malformed
- *   bodies, batch/transaction size or repeated keys), KEY_ALREADY_EXISTS 409, CONDITIONAL_CHECK_FAILED 409.
+ *   bodies, batch/transaction size or repeated keys); a refused conditional write (FAIL_IF_EXISTS on a live key, a
+ *   transaction condition not met) answers 409 CONDITIONAL_CHECK_FAILED by default, configurable (`conflict`) so
+ *   tests can show the app relies on no code (https://developer.atlassian.com/platform/forge/storage-reference/handling-errors-kvs).
+ *   Secrets are at most 128 KiB (MAX_SIZE).
  * Not enforced: rate limits and 10 KB quota units (only counted in `stats`), storage quotas, eventual consistency
  *   of queries, manifest limits (20 entities, 7 indexes: lint:forge checks them), the storage:app scope.
  */
@@ -22,7 +25,7 @@ import { batchDelete, batchGet, batchSet } from './batch';
 import { EntityCatalog } from './entities';
 import { indexerFor } from './entity-index';
 import { entityQuery } from './entity-query';
-import { badRequest, KvsError } from './errors';
+import { badRequest, DEFAULT_CONFLICT, KvsError, type ConflictAnswer } from './errors';
 import { keyQuery } from './key-query';
 import { deleteOne, getOne, setOne, type KvsAnswer, type KvsContext } from './operations';
 import { StatsCounter, type KvsOperation, type KvsStats } from './stats';
@@ -77,6 +80,8 @@ export interface KvsServiceOptions {
   /** `app.storage.entities` of manifest.yml. */
   readonly entities: ManifestEntity[];
   readonly clock: () => number;
+  /** The answer to a refused conditional write; Forge documents none (errors.ts). */
+  readonly conflict?: ConflictAnswer | undefined;
 }
 
 /** The Forge Key-Value Store and Custom Entity Store of the local platform. */
@@ -85,10 +90,12 @@ export class KvsService implements PlatformService {
   private readonly catalog: EntityCatalog;
   private readonly clock: () => number;
   private readonly counter = new StatsCounter();
+  private readonly conflict: ConflictAnswer;
 
   constructor(options: KvsServiceOptions) {
     this.catalog = new EntityCatalog(options.entities);
     this.clock = options.clock;
+    this.conflict = options.conflict ?? DEFAULT_CONFLICT;
     this.store = new SqliteStore(options.file, indexerFor(this.catalog.all()));
     this.store.purgeExpired(this.clock());
   }
@@ -119,7 +126,7 @@ export class KvsService implements PlatformService {
     try {
       if (request.method !== 'POST') throw new KvsError(405, 'METHOD_NOT_ALLOWED', `${request.path} takes POST, not ${request.method}`);
       const raw = request.body ?? '';
-      const ctx: KvsContext = { store: this.store, catalog: this.catalog, stats: this.counter, now: this.clock() };
+      const ctx: KvsContext = { store: this.store, catalog: this.catalog, stats: this.counter, now: this.clock(), conflict: this.conflict };
       const answer = target.run(ctx, parseJson(raw), Buffer.byteLength(raw));
       return answer.body === undefined ? emptyResponse(answer.status) : jsonResponse(answer.status, answer.body);
     } catch (error) {

@@ -4,6 +4,8 @@ import { badRequest, invalid } from './errors';
 export const LIMITS = {
   keyLength: 500,
   valueBytes: 240 * 1024,
+  /** Secrets (`kvs.setSecret`) are smaller: https://developer.atlassian.com/platform/forge/storage-reference/kvs-api-secret/ */
+  secretBytes: 128 * 1024,
   objectDepth: 31,
   pageSize: 100,
   defaultPageSize: 10,

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { validateEntityValue, type EntityCatalog, type EntityDefinition } from './entities';
-import { badRequest, keyNotFound, KvsError } from './errors';
-import { expiryFor, validateKey, validateValue } from './limits';
+import { badRequest, conditionRefused, invalid, keyNotFound, type ConflictAnswer } from './errors';
+import { expiryFor, LIMITS, validateKey, validateValue } from './limits';
 import { toRecord } from './records';
 import type { StatsCounter } from './stats';
 import type { Namespace, SqliteStore } from './store';
@@ -13,6 +13,8 @@ export interface KvsContext {
   readonly catalog: EntityCatalog;
   readonly stats: StatsCounter;
   readonly now: number;
+  /** The answer to a refused conditional write (errors.ts). */
+  readonly conflict: ConflictAnswer;
 }
 
 /** Plain KVS, encrypted secrets, or a custom entity: three stores that never see each other's keys. */
@@ -66,7 +68,7 @@ export function prepareWrite(ctx: KvsContext, target: Target, value: unknown, op
 
 export function failIfExists(ctx: KvsContext, target: Target): void {
   if (ctx.store.get(target.ns, target.key, ctx.now)) {
-    throw new KvsError(409, 'KEY_ALREADY_EXISTS', `Key "${target.key}" already exists and keyPolicy is FAIL_IF_EXISTS`);
+    throw conditionRefused(ctx.conflict, `Key "${target.key}" already exists and keyPolicy is FAIL_IF_EXISTS`);
   }
 }
 
@@ -82,6 +84,9 @@ export function setOne(ctx: KvsContext, scope: Scope, body: z.infer<typeof setRe
   const target = resolveTarget(ctx, scope, body.key, body.entityName);
   const options = body.options;
   const write = prepareWrite(ctx, target, body.value, options);
+  if (scope === 'secret' && write.bytes > LIMITS.secretBytes) {
+    throw invalid('MAX_SIZE', `The provided secret is ${write.bytes} bytes; a secret is at most ${LIMITS.secretBytes} bytes (128 KiB)`);
+  }
   const { previous, item } = ctx.store.atomically(() => {
     if (options?.keyPolicy === 'FAIL_IF_EXISTS') failIfExists(ctx, target);
     return ctx.store.put(target.ns, target.key, write.value, ctx.now, write.expireAt);

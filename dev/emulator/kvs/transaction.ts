@@ -1,6 +1,6 @@
 import { matchesFilters, parseFilters, type ParsedFilters } from './conditions';
 import { validateFilterProperties } from './entity-query';
-import { badRequest, KvsError } from './errors';
+import { badRequest, conditionRefused, type KvsError } from './errors';
 import { isRecord, LIMITS } from './limits';
 import {
   itemScope,
@@ -79,14 +79,14 @@ function checkConditions(ctx: KvsContext, s: Step): void {
   if (!s.conditions) return;
   const current = ctx.store.get(s.target.ns, s.target.key, ctx.now);
   if (s.kind === 'check' && !current) {
-    throw conditionFailed(`check("${s.target.key}") failed: the entity does not exist`);
+    throw conditionFailed(ctx, `check("${s.target.key}") failed: the entity does not exist`);
   }
   const attributes = isRecord(current?.value) ? current.value : {};
   if (!matchesFilters(attributes, s.conditions)) {
-    throw conditionFailed(`The conditions of ${s.kind}("${s.target.key}") are not met; nothing in the transaction was written`);
+    throw conditionFailed(ctx, `The conditions of ${s.kind}("${s.target.key}") are not met; nothing in the transaction was written`);
   }
 }
 
-function conditionFailed(message: string): KvsError {
-  return new KvsError(409, 'CONDITIONAL_CHECK_FAILED', message);
+function conditionFailed(ctx: KvsContext, message: string): KvsError {
+  return conditionRefused(ctx.conflict, message);
 }

@@ -65,11 +65,12 @@ describe('kvs get/set/delete', () => {
     expect(await kvs.get('lock:sync')).toBeUndefined();
   });
 
-  it('refuses FAIL_IF_EXISTS on a live key with 409 KEY_ALREADY_EXISTS, and allows it once the key expired', async () => {
+  // Forge documents no code for this refusal; conditional-write.test.ts runs the app under several.
+  it('refuses FAIL_IF_EXISTS on a live key (409 CONDITIONAL_CHECK_FAILED by default), and allows it once the key expired', async () => {
     await kvs.set('lock:sync', 'first', { keyPolicy: 'FAIL_IF_EXISTS', ttl: { value: 1, unit: 'MINUTES' } });
 
     const refusal = await refusalOf(kvs.set('lock:sync', 'second', { keyPolicy: 'FAIL_IF_EXISTS' }));
-    expect(refusal).toMatchObject({ code: 'KEY_ALREADY_EXISTS', status: 409 });
+    expect(refusal).toMatchObject({ code: 'CONDITIONAL_CHECK_FAILED', status: 409 });
     expect(await kvs.get('lock:sync')).toBe('first');
 
     now += 60_000;
@@ -101,6 +102,18 @@ describe('secrets', () => {
 
     await kvs.deleteSecret('token:jenkins-1');
     expect(await kvs.getSecret('token:jenkins-1')).toBeUndefined();
+  });
+
+  // https://developer.atlassian.com/platform/forge/storage-reference/kvs-api-secret/: secrets are smaller than values
+  it('are at most 128 KiB, where a plain value may hold 240 KiB', async () => {
+    // Given a value just over 128 KiB once stored as JSON
+    const big = 'x'.repeat(128 * 1024);
+
+    // Then the plain KVS takes it and the secret store refuses it with MAX_SIZE
+    await kvs.set('big', big);
+    expect(await refusalOf(kvs.setSecret('big', big))).toMatchObject({ code: 'MAX_SIZE', status: 400 });
+    await kvs.setSecret('just-fits', 'x'.repeat(128 * 1024 - 2));
+    expect(await kvs.getSecret('just-fits')).toHaveLength(128 * 1024 - 2);
   });
 });
 
