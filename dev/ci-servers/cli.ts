@@ -3,7 +3,9 @@
  * the servers' (`tsx dev/ci-servers/cli.ts --preset scale`). Prints one JSON line with the URLs
  * and credentials, then serves until SIGINT or SIGTERM. Control: `POST {url}/__standin/grow?percent=1`,
  * `GET {url}/__standin/stats`, `POST {url}/__standin/stats/reset` on each server.
+ * `--tls-key key.pem --tls-cert cert.pem` serves all three over HTTPS with that certificate.
  */
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { startCiStandIns } from './all';
 import { DEMO_CREDENTIALS } from './shared/credentials';
@@ -26,11 +28,15 @@ async function main(): Promise<void> {
       'jenkins-port': { type: 'string' },
       'buildkite-port': { type: 'string' },
       'circleci-port': { type: 'string' },
+      'tls-key': { type: 'string' },
+      'tls-cert': { type: 'string' },
     },
   });
   if (values.preset !== 'demo' && values.preset !== 'scale') throw new Error(`--preset is demo or scale, not "${values.preset ?? ''}"`);
   const every = values['commit-every-ms'] === undefined ? undefined : Number(values['commit-every-ms']);
-  const listen = (name: 'jenkins-port' | 'buildkite-port' | 'circleci-port') => ({ host: values.host, port: port(values[name], name) });
+  if ((values['tls-key'] === undefined) !== (values['tls-cert'] === undefined)) throw new Error('--tls-key and --tls-cert go together');
+  const tls = values['tls-key'] && values['tls-cert'] ? { key: readFileSync(values['tls-key']), cert: readFileSync(values['tls-cert']) } : undefined;
+  const listen = (name: 'jenkins-port' | 'buildkite-port' | 'circleci-port') => ({ host: values.host, port: port(values[name], name), tls });
   const ci = await startCiStandIns({
     preset: values.preset,
     world: {

@@ -1,6 +1,6 @@
 import { DEMO_CREDENTIALS } from '../shared/credentials';
 import { Faults, LOGIN_PAGE, type Fault } from '../shared/faults';
-import { listen, type ListenOptions, type RequestStats } from '../shared/http';
+import { listen, listenOptionsOf, type ListenOptions, type RequestStats } from '../shared/http';
 import { header, htmlReply, type Reply, type StandInRequest } from '../shared/reply';
 import { worldOf, type CiWorld, type CiWorldOptions } from '../shared/world';
 import { CircleCiModel, demoProjects, scaleProjects, type ProjectSpec } from './model';
@@ -101,8 +101,7 @@ export async function startCircleCiStandIn(options: CircleCiStandInOptions = {})
     options.faults,
   );
   const server = await listen({
-    host: options.host,
-    port: options.port,
+    ...listenOptionsOf(options),
     faults,
     grow: (percent) => model.grow(percent),
     handle: (request) => {

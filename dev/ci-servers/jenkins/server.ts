@@ -1,6 +1,6 @@
 import { DEMO_CREDENTIALS } from '../shared/credentials';
 import { Faults, LOGIN_PAGE, type Fault } from '../shared/faults';
-import { listen, type ListenOptions, type RequestStats } from '../shared/http';
+import { listen, listenOptionsOf, type ListenOptions, type RequestStats } from '../shared/http';
 import { hex } from '../shared/random';
 import { header, htmlReply, type Reply, type StandInRequest } from '../shared/reply';
 import { worldOf, type CiWorld, type CiWorldOptions } from '../shared/world';
@@ -91,8 +91,7 @@ export async function startJenkinsStandIn(options: JenkinsStandInOptions = {}): 
   );
   let origin = '';
   const server = await listen({
-    host: options.host,
-    port: options.port,
+    ...listenOptionsOf(options),
     faults,
     grow: (percent) => model.grow(percent),
     handle: (request) => {

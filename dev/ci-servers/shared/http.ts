@@ -1,4 +1,5 @@
 import http from 'node:http';
+import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { Readable, pipeline } from 'node:stream';
 import type { Faults } from './faults';
@@ -30,6 +31,18 @@ export interface ListenOptions {
   readonly host?: string | undefined;
   /** 0 or absent: a free port. */
   readonly port?: number | undefined;
+  /** Serve HTTPS with this key and certificate chain (PEM) instead of plain HTTP. */
+  readonly tls?: { readonly key: string | Buffer; readonly cert: string | Buffer } | undefined;
+  /**
+   * The origin clients reach the server at when it is not its listening address, e.g.
+   * `https://jenkins.ci.test` mapped to this port: links the server writes (pagination) use it.
+   */
+  readonly publicOrigin?: string | undefined;
+}
+
+/** The listening options of a stand-in's options, to hand to `listen`. */
+export function listenOptionsOf(options: ListenOptions): ListenOptions {
+  return { host: options.host, port: options.port, tls: options.tls, publicOrigin: options.publicOrigin };
 }
 
 export interface StandInServerOptions extends ListenOptions {
@@ -49,13 +62,14 @@ export interface RunningServer {
 export async function listen(options: StandInServerOptions): Promise<RunningServer> {
   const stats = new RequestStats();
   let origin = '';
-  const server = http.createServer((req, res) => {
+  const onRequest = (req: http.IncomingMessage, res: http.ServerResponse): void => {
     const url = new URL(req.url ?? '/', 'http://stand-in.invalid');
     const request: StandInRequest = { method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers: req.headers, origin };
     answer(request, options, stats)
       .then(({ reply, truncateTo }) => send(res, request.method === 'HEAD' ? { ...reply, body: '' } : reply, truncateTo))
       .catch((error: unknown) => send(res, textReply(`stand-in failure: ${error instanceof Error ? error.message : String(error)}\n`, 500), null));
-  });
+  };
+  const server = options.tls ? https.createServer({ key: options.tls.key, cert: options.tls.cert }, onRequest) : http.createServer(onRequest);
   server.keepAliveTimeout = 5_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -63,7 +77,7 @@ export async function listen(options: StandInServerOptions): Promise<RunningServ
   });
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  origin = `http://${host}:${address.port}`;
+  origin = options.publicOrigin?.replace(/\/+$/, '') ?? `${options.tls ? 'https' : 'http'}://${host}:${address.port}`;
   return {
     url: origin,
     port: address.port,
