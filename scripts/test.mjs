@@ -9,11 +9,12 @@ const steps = [
   ['Forge lint (manifest + client-side linters, offline)', 'npx', ['tsx', 'scripts/lint-forge.ts']],
   ["Forge bundler (the backend build forge deploy makes)", 'npx', ['tsx', 'scripts/bundle-backend.ts']],
   ['Jest', 'npx', ['jest', '--json', '--outputFile=test-results/jest.json']],
+  ['Jest production lane (PRODUCTION emulator, HTTPS stand-ins)', 'node', ['test/production/run.mjs', '--json', '--outputFile=test-results/jest-production.json']],
   ['Browser tests (Playwright + Debian Chromium)', 'node', ['scripts/test-browser.mjs']],
 ];
 
 mkdirSync('test-results', { recursive: true });
-for (const stale of ['test-results/jest.json', 'test-results/browser.json']) rmSync(stale, { force: true });
+for (const stale of ['test-results/jest.json', 'test-results/jest-production.json', 'test-results/browser.json']) rmSync(stale, { force: true });
 let passed = 0;
 let failed = 0;
 const failures = [];
@@ -40,8 +41,9 @@ console.log(`${passed} passed, ${failed} failed`);
 process.exit(failures.length ? 1 : 0);
 
 function countsOf(title) {
-  if (title === 'Jest' && existsSync('test-results/jest.json')) {
-    const report = JSON.parse(readFileSync('test-results/jest.json', 'utf8'));
+  const jestReport = title === 'Jest' ? 'test-results/jest.json' : title.startsWith('Jest production') ? 'test-results/jest-production.json' : undefined;
+  if (jestReport && existsSync(jestReport)) {
+    const report = JSON.parse(readFileSync(jestReport, 'utf8'));
     return { passed: report.numPassedTests, failed: report.numFailedTests + report.numRuntimeErrorTestSuites };
   }
   if (title.startsWith('Browser') && existsSync('test-results/browser.json')) {
