@@ -31,6 +31,8 @@ export interface PlatformOptions {
   readonly loadHandler?: HandlerLoader;
   /** How KVS answers a refused conditional write; Forge documents no code (kvs/errors.ts). */
   readonly kvsConflict?: ConflictAnswer;
+  /** Concurrency mode: latency of each KVS call in ms (kvs-service.ts); pair with `drainQueues({ concurrency })`. */
+  readonly kvsLatencyMs?: number | (() => number);
   /** Where web trigger URLs point, e.g. http://localhost:8080. */
   readonly publicBaseUrl?: string;
 }
@@ -77,6 +79,7 @@ export class Platform {
       entities: this.manifest.app.storage?.entities ?? [],
       clock: this.clock,
       conflict: options.kvsConflict,
+      latencyMs: options.kvsLatencyMs,
     });
     this.site = options.site ?? new JiraSite({ clock: this.clock });
     this.jira = new JiraService(this.site, { allowsImpersonation: () => allowsImpersonation(this.manifest) });

@@ -82,6 +82,12 @@ export interface KvsServiceOptions {
   readonly clock: () => number;
   /** The answer to a refused conditional write; Forge documents none (errors.ts). */
   readonly conflict?: ConflictAnswer | undefined;
+  /**
+   * Concurrency mode: each call waits this long (ms) before and after it touches storage, as a
+   * network round trip would, so invocations running at once interleave between their calls.
+   * 0 still yields to other invocations. Undefined (default) answers at once.
+   */
+  readonly latencyMs?: number | (() => number) | undefined;
 }
 
 /** The Forge Key-Value Store and Custom Entity Store of the local platform. */
@@ -91,11 +97,14 @@ export class KvsService implements PlatformService {
   private readonly clock: () => number;
   private readonly counter = new StatsCounter();
   private readonly conflict: ConflictAnswer;
+  private readonly latencyMs: (() => number) | undefined;
 
   constructor(options: KvsServiceOptions) {
     this.catalog = new EntityCatalog(options.entities);
     this.clock = options.clock;
     this.conflict = options.conflict ?? DEFAULT_CONFLICT;
+    const latency = options.latencyMs;
+    this.latencyMs = typeof latency === 'number' ? () => latency : latency;
     this.store = new SqliteStore(options.file, indexerFor(this.catalog.all()));
     this.store.purgeExpired(this.clock());
   }
@@ -115,6 +124,16 @@ export class KvsService implements PlatformService {
   }
 
   async handle(request: PlatformRequest): Promise<Response> {
+    if (!this.latencyMs) return this.answer(request);
+    await pause(this.latencyMs());
+    // Forge may stop the function while the call is on its way: it then never lands.
+    if (request.invocation?.timedOut) throw new Error(`Invocation ${request.invocation.id} has timed out: Forge has already stopped this function`);
+    const response = this.answer(request);
+    await pause(this.latencyMs());
+    return response;
+  }
+
+  private answer(request: PlatformRequest): Response {
     const target = ROUTES[request.path];
     if (!target) {
       return jsonResponse(404, {
@@ -139,6 +158,11 @@ export class KvsService implements PlatformService {
   close(): void {
     this.store.close();
   }
+}
+
+/** Half a round trip; a macrotask hop at 0 ms, so other invocations get their turn. */
+function pause(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, Math.max(0, ms) / 2));
 }
 
 function parseJson(raw: string): unknown {
