@@ -2,15 +2,17 @@ import type { ProjectConfig } from '../domain/project-config';
 import { ProjectConfigStore } from '../storage/project-config-store';
 import { header, jsonReply, queryParameter, Refusal, refusalReply, webtriggerRequestSchema, type WebtriggerRequest, type WebtriggerResponse } from './http';
 import { registerDeploy } from './register';
-import { registrationSchema, type Registration } from './registration-body';
+import { firstDuplicateKey } from './duplicate-keys';
+import { registrationSchema, timesInTheFuture, type Registration } from './registration-body';
 import { claimSignature, releaseSignature } from './replay-guard';
-import { MAX_CLOCK_SKEW_SECONDS, SIGNATURE_HEADER, signatureProblem, TIMESTAMP_HEADER, type SignatureProblem } from './signature';
+import { MAX_CLOCK_SKEW_SECONDS, SIGNATURE_HEADER, signatureMatches, signedParts, TIMESTAMP_HEADER, type SignatureProblem, type SignedParts } from './signature';
 
 export type { WebtriggerResponse } from './http';
 
 /** A deploy with 500 commits of long messages fits; anything larger is not a deploy. */
 export const MAX_BODY_BYTES = 512 * 1024;
-const PROJECT_KEY = /^[A-Z][A-Z0-9_]{1,254}$/;
+// ASCII only, tested before upper-casing: `toUpperCase` folds `ſ` into `S`, and a key has one spelling.
+const PROJECT_KEY = /^[A-Za-z][A-Za-z0-9_]{1,254}$/;
 
 function requireShape(event: unknown): WebtriggerRequest {
   const parsed = webtriggerRequestSchema.safeParse(event);
@@ -25,10 +27,10 @@ function requirePost(request: WebtriggerRequest): void {
 }
 
 function requireProjectKey(request: WebtriggerRequest): string {
-  const key = queryParameter(request, 'project')?.trim().toUpperCase();
+  const key = queryParameter(request, 'project')?.trim();
   if (!key) throw new Refusal(400, 'missing_project', 'Add the Jira project key to the URL: ?project=KEY.');
-  if (!PROJECT_KEY.test(key)) throw new Refusal(400, 'invalid_project', `"${key}" is not a Jira project key.`);
-  return key;
+  if (!PROJECT_KEY.test(key)) throw new Refusal(400, 'invalid_project', `"${key.slice(0, 40)}" is not a Jira project key.`);
+  return key.toUpperCase();
 }
 
 function requireJson(request: WebtriggerRequest): void {
@@ -45,17 +47,10 @@ function requireSize(request: WebtriggerRequest): void {
   }
 }
 
-async function requireEnabled(projectKey: string): Promise<{ config: ProjectConfig; secret: string }> {
-  const store = new ProjectConfigStore();
-  const [config, secret] = await Promise.all([store.get(projectKey), store.deploySecret(projectKey)]);
-  if (!config || !secret) {
-    throw new Refusal(404, 'not_enabled', `Deploy registration is not enabled for project ${projectKey}: create a signing secret in the project's Deploy Tracker settings.`);
-  }
-  return { config, secret };
-}
-
 const SIGNATURE_REFUSALS: Record<SignatureProblem['kind'], (problem: SignatureProblem) => Refusal> = {
   'missing-timestamp': () => new Refusal(401, 'missing_timestamp', `Send the time of signing, in Unix seconds, in the ${TIMESTAMP_HEADER} header.`),
+  'malformed-timestamp': () =>
+    new Refusal(401, 'malformed_timestamp', `The ${TIMESTAMP_HEADER} header must be Unix seconds: digits only, no leading zero, no spaces, at most 10 digits.`),
   'stale-timestamp': (p) =>
     new Refusal(
       401,
@@ -63,34 +58,67 @@ const SIGNATURE_REFUSALS: Record<SignatureProblem['kind'], (problem: SignaturePr
       `The ${TIMESTAMP_HEADER} header is ${'skewSeconds' in p ? p.skewSeconds : '?'} s away from the current time; at most ${MAX_CLOCK_SKEW_SECONDS} s are accepted. Sign each request when you send it, and check the sender's clock.`,
     ),
   'missing-signature': () => new Refusal(401, 'missing_signature', `Sign the request: ${SIGNATURE_HEADER}: sha256=<HMAC-SHA256 of "<timestamp>.<body>" with the project's secret, in hex>.`),
-  'malformed-signature': () => new Refusal(401, 'malformed_signature', `The ${SIGNATURE_HEADER} header must be "sha256=" followed by 64 hexadecimal characters.`),
+  'malformed-signature': () => new Refusal(401, 'malformed_signature', `The ${SIGNATURE_HEADER} header must be "sha256=" followed by 64 lower-case hexadecimal characters.`),
   'bad-signature': () =>
-    new Refusal(403, 'bad_signature', "The signature does not match: sign exactly the body sent, prefixed by the timestamp and a dot, with this project's current secret."),
+    new Refusal(
+      403,
+      'bad_signature',
+      "The signature does not match: sign exactly the body sent, prefixed by the timestamp and a dot, with the project's current secret. Deploy registration works only once a project admin has created a secret in the project's Deploy Tracker settings.",
+    ),
 };
 
-function requireSignature(request: WebtriggerRequest, secret: string, nowMillis: number): string {
-  const problem = signatureProblem({
-    secret,
-    body: request.body,
+/** Checks that need no storage: an unsigned or stale request costs no read and learns nothing about the project. */
+function requireSignedParts(request: WebtriggerRequest, nowMillis: number): SignedParts {
+  const parts = signedParts({
     timestampHeader: header(request, TIMESTAMP_HEADER),
     signatureHeader: header(request, SIGNATURE_HEADER),
     nowSeconds: Math.floor(nowMillis / 1000),
   });
-  if (problem) throw SIGNATURE_REFUSALS[problem.kind](problem);
-  return `${header(request, TIMESTAMP_HEADER) ?? ''}:${header(request, SIGNATURE_HEADER)?.trim().toLowerCase() ?? ''}`;
+  if ('kind' in parts) throw SIGNATURE_REFUSALS[parts.kind](parts);
+  return parts;
 }
 
-function requireBody(request: WebtriggerRequest): Registration {
+// Compared against when the project has no secret, so that case takes the same work and gets the same answer as a wrong secret.
+const NO_SECRET = 'no secret: deploy registration is not enabled';
+
+/**
+ * One read, the project's secret. A project that does not exist, one without a secret and a wrong
+ * signature all answer the same 403: only someone holding the secret learns that registration is on.
+ */
+async function requireSignature(request: WebtriggerRequest, projectKey: string, parts: SignedParts): Promise<void> {
+  const secret = await new ProjectConfigStore().deploySecret(projectKey);
+  const matches = signatureMatches(secret ?? NO_SECRET, request.body, parts);
+  if (!secret || !matches) throw SIGNATURE_REFUSALS['bad-signature']({ kind: 'bad-signature' });
+}
+
+/** Read only once the request is signed with the project's secret: its sender may learn what is missing. */
+async function requireConfig(projectKey: string): Promise<ProjectConfig> {
+  const config = await new ProjectConfigStore().get(projectKey);
+  if (!config) {
+    throw new Refusal(404, 'not_enabled', `Project ${projectKey} has a signing secret but no Deploy Tracker settings: open the project's Deploy Tracker settings and save them.`);
+  }
+  return config;
+}
+
+function requireBody(request: WebtriggerRequest, nowMillis: number): Registration {
   let json: unknown;
   try {
     json = JSON.parse(request.body);
   } catch {
     throw new Refusal(400, 'invalid_json', 'The body is not valid JSON.');
   }
+  const duplicate = firstDuplicateKey(request.body);
+  if (duplicate !== undefined) {
+    throw new Refusal(400, 'invalid_json', `The body names the field "${duplicate.slice(0, 100)}" twice in one object; send each field once.`);
+  }
   const parsed = registrationSchema.safeParse(json);
   if (!parsed.success) {
     const fields = parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ');
     throw new Refusal(400, 'invalid_body', `The deploy is not valid: ${fields}.`);
+  }
+  const future = timesInTheFuture(parsed.data, nowMillis);
+  if (future.length > 0) {
+    throw new Refusal(400, 'invalid_body', `The deploy is not valid: ${future.map((f) => `${f}: more than a day in the future`).join('; ')}. Send the times the deploy actually ran at.`);
   }
   return parsed.data;
 }
@@ -109,9 +137,11 @@ export async function deployRegistration(event: unknown): Promise<WebtriggerResp
     const projectKey = requireProjectKey(request);
     requireJson(request);
     requireSize(request);
-    const { config, secret } = await requireEnabled(projectKey);
-    const signature = requireSignature(request, secret, now());
-    const body = requireBody(request);
+    const parts = requireSignedParts(request, now());
+    await requireSignature(request, projectKey, parts);
+    const config = await requireConfig(projectKey);
+    const body = requireBody(request, now());
+    const signature = `${projectKey}:${parts.replayKey}`;
     if (!(await claimSignature(signature, now()))) {
       throw new Refusal(409, 'replayed', 'This exact request was received before (same signature). Sign each request anew when you send it.');
     }

@@ -43,3 +43,16 @@ export const registrationSchema = z.strictObject({
   branch: z.string().trim().min(1).max(255).optional(),
 });
 export type Registration = z.infer<typeof registrationSchema>;
+
+/** A clock may run ahead a little; a start a day away is a mistake, and would pin its row to the top of every list. */
+export const MAX_FUTURE_MILLIS = 24 * 60 * 60 * 1000;
+
+/** Each time in the body later than a day from `nowMillis`, named by its field. */
+export function timesInTheFuture(body: Registration, nowMillis: number): string[] {
+  const times: [string, string | undefined][] = [
+    ['startedAt', body.startedAt],
+    ['finishedAt', body.finishedAt],
+    ...(body.commits ?? []).map((c, i): [string, string | undefined] => [`commits.${i}.timestamp`, c.timestamp]),
+  ];
+  return times.filter(([, time]) => time !== undefined && Date.parse(time) > nowMillis + MAX_FUTURE_MILLIS).map(([field]) => field);
+}

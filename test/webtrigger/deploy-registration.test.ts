@@ -39,6 +39,8 @@ interface Send {
   readonly project?: string | undefined;
   readonly contentType?: string;
   readonly timestamp?: number | undefined;
+  /** The timestamp header exactly as sent, when it differs from the signed `timestamp`. */
+  readonly timestampHeader?: string;
   readonly signature?: string | undefined;
 }
 
@@ -47,7 +49,8 @@ function send(options: Send = {}) {
   const timestamp = 'timestamp' in options ? options.timestamp : Math.floor(Date.now() / 1000);
   const signature = 'signature' in options ? options.signature : timestamp === undefined ? undefined : sign(SECRET, timestamp, body);
   const headers: Record<string, string[]> = { 'content-type': [options.contentType ?? 'application/json'] };
-  if (timestamp !== undefined) headers[TIMESTAMP_HEADER] = [String(timestamp)];
+  if (options.timestampHeader !== undefined) headers[TIMESTAMP_HEADER] = [options.timestampHeader];
+  else if (timestamp !== undefined) headers[TIMESTAMP_HEADER] = [String(timestamp)];
   if (signature !== undefined) headers[SIGNATURE_HEADER] = [signature];
   const project = 'project' in options ? options.project : 'DEMO';
   return platform.app.runWebtrigger('deploy-registration', {
@@ -102,6 +105,10 @@ describe('deploy registration', () => {
     ['a missing timestamp', 401, { timestamp: undefined, signature: 'sha256=' + '0'.repeat(64) }, 'missing_timestamp'],
     ['a malformed signature', 401, { signature: 'md5=abc' }, 'malformed_signature'],
     ['an old timestamp (ten minutes)', 401, { timestamp: Math.floor(Date.now() / 1000) - 600 }, 'stale_timestamp'],
+    ['a timestamp with a leading zero', 401, { timestampHeader: `0${Math.floor(Date.now() / 1000)}` }, 'malformed_timestamp'],
+    ['a timestamp with a sign', 401, { timestampHeader: `+${Math.floor(Date.now() / 1000)}` }, 'malformed_timestamp'],
+    ['a timestamp in milliseconds', 401, { timestampHeader: String(Date.now()) }, 'malformed_timestamp'],
+    ['an upper-case signature', 401, { signature: sign(SECRET, Math.floor(Date.now() / 1000), JSON.stringify(aRegistration())).toUpperCase() }, 'malformed_signature'],
     ['a bad signature (another secret)', 403, { signature: sign('another-secret', Math.floor(Date.now() / 1000), JSON.stringify(aRegistration())) }, 'bad_signature'],
   ] as const)('refuses %s with %i, writing nothing', async (_name, status, options, code) => {
     platform.kvs.resetStats();
@@ -118,7 +125,6 @@ describe('deploy registration', () => {
     ['no project in the URL', 400, { project: undefined }, 'missing_project'],
     ['a form body', 415, { contentType: 'application/x-www-form-urlencoded' }, 'unsupported_media_type'],
     ['a body over the limit', 413, { body: JSON.stringify(aRegistration({ branch: 'x'.repeat(600 * 1024) })) }, 'payload_too_large'],
-    ['a project without a signing secret', 404, { project: 'OPS' }, 'not_enabled'],
     ['a body that is not JSON', 400, { body: '{"environment":' }, 'invalid_json'],
   ] as const)('refuses %s with %i', async (_name, status, options, code) => {
     platform.kvs.resetStats();
@@ -140,5 +146,135 @@ describe('deploy registration', () => {
     expect(errorOf(response).message).toMatch(/state:/);
     expect(errorOf(response).message).toMatch(/enviroment/);
     expect(platform.kvs.stats.writes).toBe(0);
+  });
+});
+
+describe('deploy registration: one spelling of a signed request', () => {
+  it.each(['0', '00', '000'])('refuses a captured request replayed with its timestamp prefixed by "%s"', async (zeros) => {
+    // given a request that was accepted
+    const timestamp = Math.floor(Date.now() / 1000);
+    const body = JSON.stringify(aRegistration({ runId: `replay-${zeros.length}`, startedAt: '2026-11-02T10:00:00Z' }));
+    const signature = sign(SECRET, timestamp, body);
+    expect((await send({ body, timestamp, signature })).statusCode).toBe(201);
+    platform.kvs.resetStats();
+
+    // when it is sent again with the same signature and another spelling of its timestamp
+    const replay = await send({ body, timestamp, timestampHeader: `${zeros}${timestamp}`, signature });
+
+    // then it is refused before anything is read or written
+    expect(replay.statusCode).toBe(401);
+    expect(errorOf(replay).error).toBe('malformed_timestamp');
+    expect(platform.kvs.stats.reads + platform.kvs.stats.writes).toBe(0);
+  });
+
+  it('a finished deploy does not go back to in_progress when its first request is replayed', async () => {
+    // given a run registered in progress, then finished
+    const started = Math.floor(Date.now() / 1000);
+    const inProgress = JSON.stringify(aRegistration({ runId: '90', state: 'in_progress', startedAt: '2026-11-03T10:00:00Z' }));
+    const captured = sign(SECRET, started, inProgress);
+    expect((await send({ body: inProgress, timestamp: started, signature: captured })).statusCode).toBe(201);
+    const finished = JSON.stringify(aRegistration({ runId: '90', state: 'successful', startedAt: '2026-11-03T10:00:00Z' }));
+    expect((await send({ body: finished })).statusCode).toBe(200);
+
+    // when the captured in-progress request is replayed, as sent and with zeros before its timestamp
+    const replays = [
+      await send({ body: inProgress, timestamp: started, signature: captured }),
+      await send({ body: inProgress, timestamp: started, timestampHeader: `0${started}`, signature: captured }),
+      await send({ body: inProgress, timestamp: started, timestampHeader: `00${started}`, signature: captured }),
+    ];
+
+    // then every replay is refused and the deploy stays successful
+    expect(replays.map((r) => errorOf(r).error)).toEqual(['replayed', 'malformed_timestamp', 'malformed_timestamp']);
+    expect((await deploysOf('DEMO')).find((d) => d.origin.kind === 'registration' && d.origin.runId === '90')?.state).toBe('successful');
+  });
+});
+
+describe('deploy registration: a body read one way only', () => {
+  it.each([
+    ['startedAt in 9999', { startedAt: '9999-12-31T23:59:59Z' }, /startedAt: more than a day in the future/],
+    ['startedAt two days ahead', { startedAt: new Date(Date.now() + 2 * 86_400_000).toISOString() }, /startedAt/],
+    ['finishedAt in 9999', { finishedAt: '9999-01-01T00:00:00Z' }, /finishedAt/],
+  ])('refuses %s, writing nothing', async (_name, overrides, message) => {
+    platform.kvs.resetStats();
+
+    const response = await send({ body: JSON.stringify(aRegistration({ runId: 'future', ...overrides })) });
+
+    expect(response.statusCode).toBe(400);
+    expect(errorOf(response)).toMatchObject({ error: 'invalid_body', message: expect.stringMatching(message) });
+    expect(platform.kvs.stats.writes).toBe(0);
+  });
+
+  it('accepts a start a few hours ahead (a sender clock running fast)', async () => {
+    const response = await send({ body: JSON.stringify(aRegistration({ runId: 'ahead', startedAt: new Date(Date.now() + 3 * 3_600_000).toISOString() })) });
+
+    expect(response.statusCode).toBe(201);
+  });
+
+  it.each([
+    ['a field twice', '{"state":"successful","state":"in_progress"}', 'state'],
+    ['a field twice, once escaped', '{"state":"successful","st\\u0061te":"in_progress"}', 'state'],
+    ['a nested field twice', '{"environment":{"name":"Production","type":"production","type":"staging"}}', 'type'],
+  ])('refuses a body with %s, writing nothing', async (_name, duplicated, key) => {
+    // given a valid registration with one more copy of a field
+    const valid = JSON.stringify(aRegistration({ runId: 'dup' }));
+    const body = `${duplicated.slice(0, -1)},${valid.slice(1)}`;
+    platform.kvs.resetStats();
+
+    const response = await send({ body });
+
+    expect(response.statusCode).toBe(400);
+    expect(errorOf(response)).toMatchObject({ error: 'invalid_json', message: expect.stringContaining(`"${key}" twice`) });
+    expect(platform.kvs.stats.writes).toBe(0);
+  });
+
+  it('keeps the same name in different objects and inside strings apart', async () => {
+    const body = JSON.stringify(aRegistration({ runId: 'same-names', pipeline: { id: 'argo', name: '"id": twice, "id"' }, commits: [{ sha: SHA, message: 'm' }, { sha: SHA, message: 'm' }] }));
+
+    expect((await send({ body })).statusCode).toBe(201);
+  });
+});
+
+describe('deploy registration: who learns that a project takes deploys', () => {
+  const signedFor = (project: string) => send({ project, signature: sign('a-guessed-secret', Math.floor(Date.now() / 1000), JSON.stringify(aRegistration())) });
+
+  it('answers a project that does not exist, one without a secret and a wrong secret alike, in one read', async () => {
+    // given DEMO with a secret, OPS with settings but no secret, and NOPE with nothing
+    await saveProject(demoConfig({ projectKey: 'OPS' }));
+    const answers = [];
+    const reads = [];
+
+    // when each is sent a request signed with a guessed secret
+    for (const project of ['DEMO', 'OPS', 'NOPE']) {
+      platform.kvs.resetStats();
+      answers.push(await signedFor(project));
+      reads.push(platform.kvs.stats.reads);
+    }
+
+    // then each gets the same 403, having cost exactly one read and no write
+    expect(answers.map((a) => a.statusCode)).toEqual([403, 403, 403]);
+    expect(new Set(answers.map((a) => a.body)).size).toBe(1);
+    expect(errorOf(answers[0] ?? { body: '{}' }).error).toBe('bad_signature');
+    expect(reads).toEqual([1, 1, 1]);
+  });
+
+  it.each([
+    ['no signature', { signature: undefined }],
+    ['no timestamp', { timestamp: undefined }],
+    ['a stale timestamp', { timestamp: Math.floor(Date.now() / 1000) - 3600 }],
+  ])('answers an unsigned request (%s) the same for every project, without reading storage', async (_name, options) => {
+    const answers = [];
+    platform.kvs.resetStats();
+
+    for (const project of ['DEMO', 'OPS', 'NOPE']) answers.push(await send({ project, ...options }));
+
+    expect(new Set(answers.map((a) => `${a.statusCode} ${a.body}`)).size).toBe(1);
+    expect(platform.kvs.stats.reads).toBe(0);
+  });
+
+  it.each(['opſ', 'DE MO', 'DÉMO', 'ops\u0000'])('refuses the project key %j: keys are ASCII, never case-folded into another', async (project) => {
+    const response = await send({ project });
+
+    expect(response.statusCode).toBe(400);
+    expect(errorOf(response).error).toBe('invalid_project');
   });
 });
