@@ -9,11 +9,13 @@
 
 export const MAX_KEYS_PER_DEPLOY = 500;
 
+// Jira's `\p{Digit}` is Java's, which is ASCII 0-9 only: a key never holds `٣` or `３`.
 // A run of letters, digits and underscores followed by "-digits": the widest candidate at a position.
-const CANDIDATE = /[\p{L}\p{N}_]+-\p{N}+/gu;
+const CANDIDATE = /[\p{L}\p{N}_]+-[0-9]+/gu;
+// Any letter or digit, ASCII or not, glued to a candidate makes it part of a longer word: `DEMO-1٣` is no key.
 const ALPHANUMERIC = /[\p{L}\p{N}]/u;
-const PROJECT_KEY = /^\p{L}[\p{L}\p{N}_]{1,255}$/u;
-const ISSUE_NUMBER = /^[1-9]\p{N}{0,254}$/u;
+const PROJECT_KEY = /^\p{L}[\p{L}0-9_]{1,255}$/u;
+const ISSUE_NUMBER = /^[1-9][0-9]{0,254}$/;
 
 /**
  * Every well-formed issue key in `text`, upper-cased, in order of first appearance, without
@@ -31,10 +33,26 @@ export function issueKeyCandidates(text: string): string[] {
     const number = match[0].slice(dash + 1);
     if (!ISSUE_NUMBER.test(number)) continue;
     for (const projectPart of projectKeySuffixes(match[0].slice(0, dash))) {
-      found.push(`${projectPart.toUpperCase()}-${number}`);
+      const upper = upperCaseLetterForLetter(projectPart);
+      if (upper) found.push(`${upper}-${number}`);
     }
   }
   return unique(found);
+}
+
+/**
+ * `text` upper-cased only where each letter is the lower-case form of the letter it becomes.
+ * `toUpperCase` also folds other letters into ASCII (`ſ` into `S`, dotless `ı` into `I`) and
+ * expands some (`ß` into `SS`): `opſ-1` would link OPS-1. Those give undefined.
+ */
+function upperCaseLetterForLetter(text: string): string | undefined {
+  let upper = '';
+  for (const letter of text) {
+    const up = letter.toUpperCase();
+    if ([...up].length !== 1 || up.toLowerCase() !== letter.toLowerCase()) return undefined;
+    upper += up;
+  }
+  return upper;
 }
 
 /** The project part itself, and each part that starts after one of its underscores. */

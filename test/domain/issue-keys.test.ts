@@ -27,8 +27,27 @@ describe('issue keys in commit messages and branch names', () => {
     'DEMO-0 is not an issue number',
     'DEMO-007 has a leading zero',
     'NOPE-1 project does not exist',
+    'opſ-1 long s is not an s',
+    'OPſ-2 long s in upper-case text',
+    'demı-3 dotless i is not an i',
+    'DEMO-1٣ an Arabic-Indic digit glued on',
+    'DEMO-٣ Arabic-Indic digits only',
+    'DEMO-１ a fullwidth digit',
+    'DEMO-1３ a fullwidth digit glued on',
+    '٣DEMO-1 glued to a non-ASCII digit',
+    'DEMO-1٠٠ two of them',
   ])('never links: %s', (text) => {
     expect(link(text)).toEqual([]);
+  });
+
+  it('never turns one project key into another by case folding', () => {
+    const keys = linkableIssueKeys(['opſ-1 ops-2 OPS-3 ſtraße-4 STRASSE-5'], { siteProjectKeys: ['OPS', 'STRASSE'] });
+
+    expect(keys).toEqual(['OPS-2', 'OPS-3', 'STRASSE-5']);
+  });
+
+  it('never makes a key with digits other than ASCII ones', () => {
+    expect(issueKeyCandidates('DEMO-1٣ DEMO-٣ D٣MO-1 DEMO-１ DEMO-2')).toEqual(['DEMO-2']);
   });
 
   it('finds candidates of any project before validation', () => {
