@@ -2,26 +2,12 @@ import type { Build, Commit } from '../domain/build';
 import type { Deploy, SnapshotBuild } from '../domain/deploy';
 import { issueKeyCandidates } from '../domain/issue-keys';
 import type { CommitRow, DeployRow, SnapshotRow, StaleNote } from '../shared/contract/issue-panel';
+import { safeLink } from '../shared/safe-link';
 import type { DeploySummary } from '../storage/deploy-record';
 import type { FailingConnection } from '../storage/sync-health-store';
 
-/**
- * Links come from CI servers and from deploy registrations anyone with the project's secret can
- * send: only http(s) ever reaches an href (a `javascript:` URL would run in the panel), and
- * credentials someone put in a URL are dropped on the way.
- */
-export function safeUrl(raw: string | null): string | null {
-  if (!raw) return null;
-  try {
-    const parsed = new URL(raw);
-    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return null;
-    parsed.username = '';
-    parsed.password = '';
-    return parsed.href;
-  } catch {
-    return null;
-  }
-}
+/** The one safe-link rule (src/shared/safe-link.ts), under the name the panel's rows use. */
+export const safeUrl = (raw: string | null): string | null => safeLink(raw);
 
 export function deployRow(deploy: DeploySummary | Deploy): DeployRow {
   return {

@@ -4,6 +4,7 @@ import { globMatches, isGlob } from '../domain/glob';
 import { interactiveProvider } from '../connections/provider-deps';
 import { ConnectionNotFound } from '../connections/errors';
 import type { DeploySourceInput, Preview } from '../shared/contract/project-settings';
+import { safeLink } from '../shared/safe-link';
 import { BuildStore } from '../storage/build-store';
 import type { ConnectionStore } from '../storage/connection-store';
 import { toDeploySource } from './deploy-sources';
@@ -67,7 +68,7 @@ export async function previewDeploySource(store: ConnectionStore, builds: BuildS
       state: b.state,
       branch: b.branch,
       startedAt: b.startedAt,
-      url: b.url,
+      url: safeLink(b.url),
       parameters: parametersText(b),
     })),
     excluded: seen.length - counted.length,

@@ -3,9 +3,19 @@ import { DEPLOY_STATES } from '../domain/deploy';
 import { ENVIRONMENT_TYPES } from '../domain/environment';
 
 const isoTime = z.iso.datetime({ offset: true }).describe('an ISO 8601 time such as 2026-11-01T10:00:00Z');
+function withoutCredentials(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return parsed.username === '' && parsed.password === '';
+  } catch {
+    return false;
+  }
+}
+
 const httpUrl = z
   .url({ protocol: /^https?$/ })
   .max(2000)
+  .refine(withoutCredentials, 'no user name or password in the URL: the link is shown to every viewer')
   .describe('an http(s) URL');
 
 /** The JSON a deploy registration request carries. Unknown fields are refused, so a typo does not go unnoticed. */

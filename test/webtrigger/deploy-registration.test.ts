@@ -204,6 +204,20 @@ describe('deploy registration: a body read one way only', () => {
     expect(platform.kvs.stats.writes).toBe(0);
   });
 
+  it.each([
+    ['a javascript: link', { url: 'javascript:alert(1)' }, /url:/],
+    ['credentials in the link', { url: 'https://deployer:hunter2@deploy.example.com/runs/1' }, /url: no user name or password/],
+    ['credentials in the pipeline link', { pipeline: { id: 'argo', url: 'https://a:b@deploy.example.com/' } }, /pipeline.url: no user name/],
+  ])('refuses %s, writing nothing', async (_name, overrides, message) => {
+    platform.kvs.resetStats();
+
+    const response = await send({ body: JSON.stringify(aRegistration({ runId: 'links', ...overrides })) });
+
+    expect(response.statusCode).toBe(400);
+    expect(errorOf(response).message).toMatch(message);
+    expect(platform.kvs.stats.writes).toBe(0);
+  });
+
   it('accepts a start a few hours ahead (a sender clock running fast)', async () => {
     const response = await send({ body: JSON.stringify(aRegistration({ runId: 'ahead', startedAt: new Date(Date.now() + 3 * 3_600_000).toISOString() })) });
 

@@ -5,7 +5,7 @@ import { Stack, Text } from '@atlaskit/primitives/compiled';
 import type { DeployDetail, SnapshotRow } from '../../../../src/shared/contract/issue-panel';
 import { duration, shortSha } from '../format';
 import { cell, headCell, nestedCell, scroller, subtle, table } from '../styles';
-import { ExternalLink } from './ExternalLink';
+import { ExternalLink } from '../../../shared/src/components/ExternalLink';
 import { JenkinsDrilldown } from './JenkinsDrilldown';
 import { StateLozenge } from './StateLozenge';
 

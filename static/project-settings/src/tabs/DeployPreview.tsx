@@ -1,6 +1,7 @@
 import DynamicTable from '@atlaskit/dynamic-table';
 import Lozenge from '@atlaskit/lozenge';
 import { Stack, Text } from '@atlaskit/primitives/compiled';
+import { ExternalLink } from '../../../shared/src/components/ExternalLink';
 import type { Preview } from '../../../../src/shared/contract/project-settings';
 
 const STATE_APPEARANCE = {
@@ -27,7 +28,7 @@ export function DeployPreview({ preview }: { preview: Preview }) {
           rows={preview.runs.map((run) => ({
             key: `${run.jobId}#${run.number}`,
             cells: [
-              { content: run.url ? <a href={run.url} target="_blank" rel="noreferrer">{`${run.jobId} #${run.number}`}</a> : `${run.jobId} #${run.number}` },
+              { content: <ExternalLink href={run.url}>{`${run.jobId} #${run.number}`}</ExternalLink> },
               { content: <Lozenge appearance={STATE_APPEARANCE[run.state]}>{run.state.replace('_', ' ')}</Lozenge> },
               { content: run.branch ?? '—' },
               { content: run.startedAt ? new Date(run.startedAt).toLocaleString() : '—' },
