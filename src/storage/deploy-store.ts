@@ -1,6 +1,7 @@
-import { kvs, Sort, WhereConditions } from '@forge/kvs';
+import { ForgeKvsAPIError, kvs, Sort, WhereConditions } from '@forge/kvs';
 import { z } from 'zod';
 import type { Deploy } from '../domain/deploy';
+import { InvalidRequest } from '../domain/errors';
 import { deploySchema, deploySummarySchema, summaryOf, type DeploySummary } from './deploy-record';
 import { ENTITY, INDEX, keys, partitions } from './keys';
 import { getEntities, PAGE_LIMIT, queryAll, stableJson, TRANSACTION_LIMIT, withNulls, withoutNulls, writeEntities, type EntityWrite } from './kvs-records';
@@ -183,7 +184,13 @@ export class DeployStore {
       .sort(Sort.DESC)
       .limit(limit);
     if (cursor) query = query.cursor(cursor);
-    const page = await query.getMany();
+    const page = await query.getMany().catch((error: unknown) => {
+      // A cursor comes back from the browser: one the storage refuses is a bad request, not an outage.
+      if (cursor && error instanceof ForgeKvsAPIError && error.responseDetails.status >= 400 && error.responseDetails.status < 429) {
+        throw new InvalidRequest('cursor: is not a paging cursor this list handed out; reload the panel to start from the first page.');
+      }
+      throw error;
+    });
     const deploys: DeploySummary[] = [];
     for (const result of page.results) {
       const link = storedLinkSchema.safeParse(result.value);

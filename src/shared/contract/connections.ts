@@ -1,5 +1,6 @@
 // zod/mini, as every contract (see contract/resolver.ts).
 import * as z from 'zod/mini';
+import { issuedId } from './ids';
 
 /**
  * The connections resolvers' contract, shared by the backend (src/resolvers/connections.ts) and
@@ -27,7 +28,7 @@ export const PRIVILEGED_CONNECTION_RESOLVERS = [
 /** What a Buildkite token needs (first) and what makes the app nicer to use (the others). */
 export const BUILDKITE_SCOPES = { required: ['read_builds'], useful: ['read_pipelines', 'read_organizations'] } as const;
 
-const id = z.string().check(z.minLength(1), z.maxLength(64));
+const id = issuedId(64);
 const text = (max: number) => z.string().check(z.maxLength(max));
 
 /** Custom headers: keep the stored ones, or replace them all with a comma-separated `Name: value` list ('' removes them). */

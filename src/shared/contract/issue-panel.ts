@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { BUILD_STATES, PROVIDER_KINDS } from '../../domain/build';
 import { DEPLOY_STATES } from '../../domain/deploy';
 import { ENVIRONMENT_TYPES } from '../../domain/environment';
+import { issuedId, pagingCursor } from './ids';
 
 /**
  * The issue panel's resolvers, shared by the backend (src/resolvers/issue-panel.ts) and the panel
@@ -24,8 +25,8 @@ export const PROJECT_SETTINGS_MODULE_KEY = 'deploy-tracker-project-settings';
 export const DEPLOYS_PER_PAGE = 20;
 
 export const loadPayloadSchema = z.strictObject({});
-export const morePayloadSchema = z.strictObject({ cursor: z.string().check(z.minLength(1), z.maxLength(4096)) });
-export const deployPayloadSchema = z.strictObject({ deployId: z.string().check(z.minLength(1), z.maxLength(400)) });
+export const morePayloadSchema = z.strictObject({ cursor: pagingCursor });
+export const deployPayloadSchema = z.strictObject({ deployId: issuedId(400) });
 export type MorePayload = z.infer<typeof morePayloadSchema>;
 export type DeployPayload = z.infer<typeof deployPayloadSchema>;
 

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { BUILD_STATES } from '../../domain/build';
+import { issuedId } from './ids';
 import type { LogExcerpt, PipelineRun } from '../../domain/jenkins-insight';
 
 /**
@@ -29,7 +30,7 @@ export const JENKINS_INSIGHT_FAILURES = {
 
 /** A build as a snapshot names it: `SnapshotBuild.connectionId`, `.job.id` and `.number`. */
 export const buildPayloadSchema = z.strictObject({
-  connectionId: z.string().check(z.minLength(1), z.maxLength(64)),
+  connectionId: issuedId(64),
   jobId: z.string().check(z.minLength(1), z.maxLength(1000)),
   buildNumber: z.int().check(z.positive(), z.maximum(1_000_000_000)),
 });

@@ -3,6 +3,7 @@
 import * as z from 'zod/mini';
 import { BUILD_STATES } from '../../domain/build';
 import { ENVIRONMENT_TYPES } from '../../domain/environment';
+import { issuedId } from './ids';
 import type { IssueIntegrationProvider } from '../../domain/project-config';
 
 /** The domain's providers, in the order the page offers them; the type check keeps the two lists equal. */
@@ -41,7 +42,7 @@ export const ISSUE_INTEGRATION_LABELS: Readonly<Record<(typeof ISSUE_INTEGRATION
   none: 'None',
 };
 
-const ID = z.string().check(z.minLength(1), z.maxLength(64));
+const ID = issuedId(64);
 const connectionId = ID;
 const trimmed = (max: number) => z.string().check(z.trim(), z.maxLength(max));
 const jobPattern = z.string().check(z.trim(), z.minLength(1, 'enter a job or pipeline name, or a glob such as deploy-*'), z.maxLength(500));
