@@ -1,8 +1,8 @@
 import { defaultProjectConfig } from '../../src/domain/project-config';
 import { ProjectConfigStore } from '../../src/storage/project-config-store';
 import { SyncHealthStore } from '../../src/storage/sync-health-store';
-import type { SyncStatus } from '../../src/storage/sync-state-store';
-import { recordStatus } from '../../src/sync/status';
+import { SyncStateStore, type SyncStatus } from '../../src/storage/sync-state-store';
+import { forgetSyncOf, recordStatus } from '../../src/sync/status';
 import { testPlatform } from '../support/platform';
 
 const status = (connectionId: string, error?: SyncStatus['error']): SyncStatus => ({
@@ -45,6 +45,19 @@ describe('the site-wide record of failing connections', () => {
     await recordStatus(status('ci-other'));
     // the two status records themselves, nothing else
     expect(testPlatform().kvs.stats.writes).toBe(2);
+  });
+
+  it('given a failing connection, when it is removed, then its status and its place in the record are both gone', async () => {
+    await new ProjectConfigStore().save({ ...defaultProjectConfig('GONE', '2026-11-01T00:00:00.000Z'), defaultConnectionId: 'ci-gone' });
+    await recordStatus(status('ci-gone', unauthorized));
+    await new SyncStateStore().saveCursor('ci-gone', { jobs: {} }, undefined);
+    expect((await health.failingFor('GONE')).map((f) => f.connectionId)).toEqual(['ci-gone']);
+
+    await forgetSyncOf('ci-gone');
+
+    expect(await new SyncStateStore().status('ci-gone')).toBeUndefined();
+    expect(await new SyncStateStore().cursor('ci-gone')).toBeUndefined();
+    expect(await health.failingFor('GONE')).toEqual([]);
   });
 
   it('forgets a connection that was removed', async () => {
