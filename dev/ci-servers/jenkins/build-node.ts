@@ -1,4 +1,4 @@
-import { REPOSITORY, LIBRARY_REPOSITORY, branchOf, causeOf, changesOf, commitOf, fullDisplayName, gitDate, itemUrl, parametersOf, type RenderContext } from './context';
+import { REPOSITORY, LIBRARY_REPOSITORY, causeOf, changesOf, checkoutOf, commitOf, fullDisplayName, gitDate, itemUrl, parametersOf, type RenderContext } from './context';
 import type { BuildRow } from './model';
 import { Exported, type Value } from './tree';
 
@@ -65,8 +65,10 @@ function actions(ctx: RenderContext, build: BuildRow): Value[] {
   // Real builds carry actions that export nothing; recorded answers show them as {}.
   out.push(new Exported({}));
   if (build.job.spec.pipeline) out.push(new Exported({ _class: 'org.jenkinsci.plugins.workflow.libs.LibrariesAction' }));
-  out.push(buildData(ctx, build, REPOSITORY));
-  if (build.job.spec.sharedLibrary) out.push(buildData(ctx, build, LIBRARY_REPOSITORY));
+  const checkout = checkoutOf(ctx, build);
+  // A build that checked nothing out has no git BuildData.
+  if (checkout) out.push(buildData(build, REPOSITORY, checkout.commit.sha, checkout.branch));
+  if (build.job.spec.sharedLibrary) out.push(buildData(build, LIBRARY_REPOSITORY, commitOf(ctx, 0).sha.split('').reverse().join(''), 'v3'));
   out.push(new Exported({ _class: 'hudson.plugins.git.GitTagAction' }), new Exported({}));
   out.push(new Exported({ _class: 'org.jenkinsci.plugins.displayurlapi.actions.RunDisplayAction' }));
   if (build.job.spec.pipeline) out.push(new Exported({ _class: 'org.jenkinsci.plugins.workflow.job.views.FlowGraphAction' }));
@@ -74,11 +76,9 @@ function actions(ctx: RenderContext, build: BuildRow): Value[] {
 }
 
 /** The git plugin's record of a checkout: the SHA and branch the build built. */
-function buildData(ctx: RenderContext, build: BuildRow, remote: string): Exported {
-  const library = remote === LIBRARY_REPOSITORY;
-  const sha = library ? commitOf(ctx, 0).sha.split('').reverse().join('') : commitOf(ctx, build.commit).sha;
-  const multibranch = build.job.parent?.spec.type === 'multibranch';
-  const branch = library ? 'refs/remotes/origin/v3' : multibranch ? branchOf(build.job) : `refs/remotes/origin/${branchOf(build.job)}`;
+function buildData(build: BuildRow, remote: string, sha: string, branchName: string): Exported {
+  const multibranch = remote === REPOSITORY && build.job.parent?.spec.type === 'multibranch';
+  const branch = multibranch ? branchName : `refs/remotes/origin/${branchName}`;
   const revision = () => new Exported({ SHA1: sha, branch: [new Exported({ SHA1: sha, name: branch })] });
   return new Exported({
     _class: 'hudson.plugins.git.util.BuildData',

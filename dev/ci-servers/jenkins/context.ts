@@ -49,8 +49,16 @@ export function commitOf(ctx: RenderContext, index: number): Commit {
   return ctx.model.world.commits.get(index);
 }
 
+/** The commit a build checked out and its branch; null for a scripted build without commits. */
+export function checkoutOf(ctx: RenderContext, build: BuildRow): { readonly commit: Commit; readonly branch: string } | null {
+  if (!build.scripted) return { commit: commitOf(ctx, build.commit), branch: branchOf(build.job) };
+  const head = build.scripted.changes[build.scripted.changes.length - 1];
+  return head ? { commit: head, branch: build.scripted.branch } : null;
+}
+
 /** Commits since the job's previous build, as Jenkins' changelog lists them (empty for a first build). */
 export function changesOf(ctx: RenderContext, build: BuildRow): Commit[] {
+  if (build.scripted) return [...build.scripted.changes];
   let previous = -1;
   for (let n = build.number - 1; n >= 1; n -= 1) {
     const prior = ctx.model.build(build.job, n, ctx.now);
@@ -102,6 +110,7 @@ export function causeOf(ctx: RenderContext, build: BuildRow): CauseData {
 }
 
 export function parametersOf(ctx: RenderContext, build: BuildRow): { _class: string; name: string; value: string | boolean }[] {
+  if (build.scripted) return Object.entries(build.scripted.parameters).map(([name, value]) => ({ _class: 'hudson.model.StringParameterValue', name, value }));
   if (!build.job.spec.env) return [];
   return [
     { _class: 'hudson.model.StringParameterValue', name: 'ENV', value: build.job.spec.env },

@@ -44,7 +44,7 @@ export function fillPeriodic(model: JenkinsModel, job: JobState): void {
 /** Schedules what the world's plan does with one commit on this Jenkins: branch builds, deploy runs. */
 export function feedCommit(model: JenkinsModel, index: number, pending: Pending): void {
   const { world } = model;
-  if (world.isManual(index) || !model.jobs.some((job) => job.spec.feed.kind !== 'periodic')) return;
+  if (world.isManual(index) || !model.jobs.some((job) => job.spec.feed.kind === 'commits' || job.spec.feed.kind === 'deploys')) return;
   const branch = world.commits.branch(index);
   const plan = world.plan(index);
   for (const job of model.jobs) {

@@ -5,12 +5,14 @@ import { MAIN } from '../shared/commits';
  * Which jobs a stand-in Jenkins has and where their builds come from:
  *  - `commits`: a build of every commit on one branch (a multibranch branch job);
  *  - `deploys`: a run per deploy of the world's plan to one environment;
- *  - `periodic`: a fixed history of builds of the newest main commit at each time.
+ *  - `periodic`: a fixed history of builds of the newest main commit at each time;
+ *  - `scripted`: only the builds a test adds (`JenkinsScript`).
  */
 export type Feed =
   | { readonly kind: 'commits'; readonly branch: string }
   | { readonly kind: 'deploys'; readonly environment: DeployEnvironment }
-  | { readonly kind: 'periodic'; readonly builds: number; readonly timer?: boolean };
+  | { readonly kind: 'periodic'; readonly builds: number; readonly timer?: boolean }
+  | { readonly kind: 'scripted' };
 
 export interface JobSpec {
   readonly type: 'job';

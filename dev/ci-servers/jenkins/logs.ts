@@ -1,4 +1,4 @@
-import { REPOSITORY, branchOf, causeOf, commitOf, fullDisplayName, parametersOf, type RenderContext } from './context';
+import { REPOSITORY, branchOf, causeOf, checkoutOf, commitOf, fullDisplayName, parametersOf, type RenderContext } from './context';
 import type { BuildRow } from './model';
 import { hex } from '../shared/random';
 import { failingStage, stagesOf } from './stages';
@@ -26,7 +26,8 @@ export const FILLER_WIDTH = 120;
 const CHUNK = 64 * 1024;
 
 function stageLines(ctx: RenderContext, build: BuildRow, name: string, failed: boolean): string[] {
-  const commit = commitOf(ctx, build.commit);
+  const checkout = checkoutOf(ctx, build);
+  const commit = checkout?.commit ?? commitOf(ctx, build.commit);
   const short = commit.sha.slice(0, 7);
   const env = build.job.spec.env ?? 'staging';
   switch (name) {
@@ -35,7 +36,7 @@ function stageLines(ctx: RenderContext, build: BuildRow, name: string, failed: b
         'The recommended git tool is: NONE',
         `Fetching upstream changes from ${REPOSITORY}`,
         ` > git fetch --tags --force --progress -- ${REPOSITORY} +refs/heads/*:refs/remotes/origin/* # timeout=10`,
-        `Checking out Revision ${commit.sha} (refs/remotes/origin/${branchOf(build.job)})`,
+        `Checking out Revision ${commit.sha} (refs/remotes/origin/${checkout?.branch ?? branchOf(build.job)})`,
         ` > git checkout -f ${commit.sha} # timeout=10`,
         `Commit message: "${commit.subject}"`,
       ];

@@ -1,3 +1,4 @@
+import type { Commit } from '../shared/commits';
 import { Pending, Table } from '../shared/table';
 import type { CiWorld } from '../shared/world';
 import { feedCommit, fillPeriodic, growJobs, type GrowResult } from './history';
@@ -29,6 +30,17 @@ export interface JobState {
   /** Row i is build number i + 1. */
   readonly builds: BuildTable;
   deletedCount: number;
+  /** Builds a test stated outright (`JenkinsScript.addBuild`), by number. */
+  readonly scripted: Map<number, ScriptedRun>;
+}
+
+/** What a test stated about one build instead of the world: its changes, branch, parameters, and whether it still runs. */
+export interface ScriptedRun {
+  /** Oldest first; the last is the commit the build checked out. */
+  readonly changes: readonly Commit[];
+  readonly branch: string;
+  readonly parameters: Readonly<Record<string, string>>;
+  readonly running: boolean;
 }
 
 export type Item = FolderState | JobState;
@@ -45,6 +57,7 @@ export interface BuildRow {
   readonly commit: number;
   readonly cause: number;
   readonly upstream: number;
+  readonly scripted: ScriptedRun | null;
 }
 
 export function pathOf(item: Item): string[] {
@@ -81,16 +94,31 @@ export class JenkinsModel {
     this.advance(world.start);
   }
 
-  private add(spec: ItemSpec, parent: FolderState): void {
+  private add(spec: ItemSpec, parent: FolderState): Item {
     if (spec.type === 'job') {
-      const job: JobState = { kind: 'job', spec, index: this.jobs.length, name: spec.name, parent: parent === this.root ? null : parent, builds: new Table(COLUMNS), deletedCount: 0 };
+      const job: JobState = { kind: 'job', spec, index: this.jobs.length, name: spec.name, parent: parent === this.root ? null : parent, builds: new Table(COLUMNS), deletedCount: 0, scripted: new Map() };
       this.jobs.push(job);
       parent.children.push(job);
-      return;
+      return job;
     }
     const folder: FolderState = { kind: 'folder', spec, name: spec.name, parent: parent === this.root ? null : parent, children: [] };
     parent.children.push(folder);
     for (const child of spec.children) this.add(child, folder);
+    return folder;
+  }
+
+  /** A job by its full name, made (a pipeline, in plain folders) when missing: for builds a test adds. */
+  ensureJob(fullName: string): JobState {
+    const names = fullName.split('/');
+    let parent = this.root;
+    for (const [depth, name] of names.entries()) {
+      const last = depth === names.length - 1;
+      const item = parent.children.find((child) => child.name === name) ?? this.add(last ? { type: 'job', name, pipeline: true, feed: { kind: 'scripted' } } : { type: 'folder', name, children: [] }, parent);
+      if (last && item.kind === 'job') return item;
+      if (item.kind !== 'folder') break;
+      parent = item;
+    }
+    throw new Error(`"${fullName}" is not a job path on the Jenkins stand-in: one of its names is taken by a folder or a job`);
   }
 
   /** Brings history up to `now`: growth commits, their builds and deploys as they start. */
@@ -157,7 +185,8 @@ export class JenkinsModel {
     const t = job.builds;
     const start = t.get(row, 'start');
     const duration = t.get(row, 'duration');
-    const building = now < start + duration;
+    const scripted = job.scripted.get(number) ?? null;
+    const building = scripted ? scripted.running : now < start + duration;
     return {
       job,
       row,
@@ -169,6 +198,7 @@ export class JenkinsModel {
       commit: t.get(row, 'commit'),
       cause: t.get(row, 'cause'),
       upstream: t.get(row, 'upstream'),
+      scripted,
     };
   }
 

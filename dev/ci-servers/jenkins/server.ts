@@ -8,6 +8,7 @@ import type { GrowResult } from './history';
 import { demoLayout, scaleLayout, type ItemSpec, type ScaleLayoutOptions } from './layout';
 import { JenkinsModel } from './model';
 import { notFound, route } from './routes';
+import { JenkinsScript } from './script';
 
 export interface JenkinsStandInOptions extends ListenOptions {
   /** A world shared with other stand-ins, or options for this server's own. */
@@ -31,6 +32,8 @@ export interface JenkinsStandIn {
   readonly model: JenkinsModel;
   readonly world: CiWorld;
   readonly faults: Faults;
+  /** Builds stated outright, renames, deletions, per-request overrides and the request log, for tests. */
+  readonly script: JenkinsScript;
   grow(percent: number, commits?: readonly number[]): GrowResult;
   close(): Promise<void>;
 }
@@ -89,6 +92,7 @@ export async function startJenkinsStandIn(options: JenkinsStandInOptions = {}): 
     },
     options.faults,
   );
+  const script = new JenkinsScript(model);
   let origin = '';
   const server = await listen({
     ...listenOptionsOf(options),
@@ -96,6 +100,9 @@ export async function startJenkinsStandIn(options: JenkinsStandInOptions = {}): 
     grow: (percent) => model.grow(percent),
     handle: (request) => {
       origin = request.origin;
+      const scripted = script.intercept(request);
+      if (scripted === 'hang') return new Promise<Reply>(() => undefined);
+      if (scripted) return scripted;
       const inside = request.path === contextPath || request.path.startsWith(`${contextPath}/`);
       if (!inside) return withHeaders(notFound(request.path));
       const auth = authenticate(request, users);
@@ -114,6 +121,7 @@ export async function startJenkinsStandIn(options: JenkinsStandInOptions = {}): 
     model,
     world,
     faults,
+    script,
     grow: (percent, commits) => model.grow(percent, commits),
     close: () => server.close(),
   };
