@@ -2,22 +2,23 @@ import type { Platform } from '../../dev/emulator/platform';
 import { BuildStore } from '../../src/storage/build-store';
 import { SyncStateStore } from '../../src/storage/sync-state-store';
 import { REQUEST_LIMIT } from '../../src/sync/entry-points';
-import { FakeJenkins, sha } from './support/fake-jenkins';
+import type { JenkinsStandIn } from '../../dev/ci-servers';
+import { scriptedJenkins, sha } from './support/jenkins';
 import { demoConfig, runSync, saveJenkins, required, saveProject, syncPlatform } from './support/sync-platform';
 
 let platform: Platform;
-let jenkins: FakeJenkins;
+let jenkins: JenkinsStandIn;
 
 /** A Jenkins with more jobs than one invocation may ask about: each job one request. */
 async function givenJenkinsWith(jobs: number, buildsPerJob: number): Promise<void> {
   platform = syncPlatform();
-  jenkins = new FakeJenkins();
+  jenkins = await scriptedJenkins();
   for (let j = 0; j < jobs; j++) {
     for (let b = 0; b < buildsPerJob; b++) {
-      jenkins.addBuild(`team-${j % 4}/job-${j}`, { commits: [{ sha: sha(j * 100 + b), message: `DEMO-${(j % 30) + 1} change ${b}` }] });
+      jenkins.script.addBuild(`team-${j % 4}/job-${j}`, { commits: [{ sha: sha(j * 100 + b), message: `DEMO-${(j % 30) + 1} change ${b}` }] });
     }
   }
-  await saveJenkins('jenkins-1', await jenkins.start());
+  await saveJenkins('jenkins-1', jenkins.url);
   await saveProject(demoConfig());
 }
 
@@ -45,17 +46,17 @@ describe('a first sync too big for one invocation', () => {
     expect(report).toEqual({ delivered: 3, retried: 0, failed: 0 });
     expect(await storedBuilds(200, 3)).toBe(600);
     // One overview request per invocation, then each job exactly once
-    const jobReads = jenkins.requests.filter((r) => r.path !== '/api/json');
+    const jobReads = jenkins.script.requests.filter((r) => r.path !== '/api/json');
     expect(jobReads).toHaveLength(200);
     expect(new Set(jobReads.map((r) => r.path)).size).toBe(200);
-    expect(jenkins.requests.length).toBeLessThanOrEqual(3 * REQUEST_LIMIT);
+    expect(jenkins.script.requests.length).toBeLessThanOrEqual(3 * REQUEST_LIMIT);
     expect(await new SyncStateStore().status('jenkins-1')).toMatchObject({ complete: true, buildsWritten: 600, requests: 203 });
   });
 
   it('an invocation that runs out of time mid-page keeps what it read and a new invocation reads the rest', async () => {
     await givenJenkinsWith(6, 1);
     // The third job never answers: only the invocation's deadline ends the wait
-    jenkins.faults = [(r) => (r.path === '/job/team-2/job/job-2/api/json' ? { hang: true } : undefined)];
+    jenkins.script.overrides = [(r) => (r.path === '/job/team-2/job/job-2/api/json' ? 'hang' : undefined)];
     await platform.app.runScheduledTrigger('sync-schedule');
     const [first] = platform.queues.takeReady(true);
 
@@ -68,7 +69,7 @@ describe('a first sync too big for one invocation', () => {
     expect(await new SyncStateStore().status('jenkins-1')).toMatchObject({ complete: false, buildsWritten: 4 });
     expect((await new SyncStateStore().status('jenkins-1'))?.error).toBeUndefined();
 
-    jenkins.faults = [];
+    jenkins.script.overrides = [];
     await platform.app.drainQueues();
     expect(await storedBuilds(6, 1)).toBe(6);
     expect(await new SyncStateStore().status('jenkins-1')).toMatchObject({ complete: true, buildsWritten: 6 });

@@ -1,9 +1,14 @@
+import type { JenkinsStandIn } from '../../dev/ci-servers';
 import { ConnectionStore } from '../../src/storage/connection-store';
 import { shopJenkins } from './support/shop-history';
 import { demoConfig, deploysOf, runSync, saveProject, syncPlatform } from './support/sync-platform';
 
 const platform = syncPlatform();
-const jenkins = shopJenkins();
+let jenkins: JenkinsStandIn;
+
+beforeAll(async () => {
+  jenkins = await shopJenkins();
+});
 
 afterAll(async () => {
   await jenkins.close();
@@ -14,7 +19,7 @@ describe('a connection added from one project’s settings', () => {
   it('feeds deploys to that project only, even when another project names it', async () => {
     // Given OPS added its own Jenkins, and DEMO's configuration names it too
     await new ConnectionStore().save({
-      connection: { kind: 'jenkins', id: 'jenkins-1', name: 'Ops Jenkins', baseUrl: await jenkins.start(), username: 'deploy-bot', customHeaders: {} },
+      connection: { kind: 'jenkins', id: 'jenkins-1', name: 'Ops Jenkins', baseUrl: jenkins.url, username: 'deploy-bot', customHeaders: {} },
       scope: { kind: 'project', projectKey: 'OPS' },
       agentEnabled: false,
       secret: { apiToken: 'token-0123456789', headers: {} },

@@ -1,24 +1,33 @@
+import type { JenkinsStandIn } from '../../dev/ci-servers';
+import type { Platform } from '../../dev/emulator/platform';
 import { BuildStore } from '../../src/storage/build-store';
 import { SyncStateStore } from '../../src/storage/sync-state-store';
 import { requestSync } from '../../src/sync/request-sync';
-import type { FakeJenkins } from './support/fake-jenkins';
-import { sha } from './support/fake-jenkins';
+import { sha } from './support/jenkins';
 import { MINUTE, shipNext, shopJenkins, T0 } from './support/shop-history';
 import { demoConfig, deploysOf, linksOf, runSync, saveJenkins, saveProject, syncPlatform } from './support/sync-platform';
 
-const platform = syncPlatform();
-let jenkins: FakeJenkins;
+let platform: Platform;
+let jenkins: JenkinsStandIn;
 
-beforeAll(async () => {
-  jenkins = shopJenkins();
-  await saveJenkins('jenkins-1', await jenkins.start());
+/** Each case starts from the shop's Jenkins on a fresh platform, nothing synced yet. */
+beforeEach(async () => {
+  platform = syncPlatform();
+  jenkins = await shopJenkins();
+  await saveJenkins('jenkins-1', jenkins.url);
   await saveProject(demoConfig());
 });
 
-afterAll(async () => {
+afterEach(async () => {
   await jenkins.close();
   platform.close();
 });
+
+/** The shop's second release: CI builds commit 3, then commit 4 ships to both environments. */
+function secondRelease(): void {
+  jenkins.script.addBuild('shop/build', { commits: [{ sha: sha(3), message: 'demo-3: cache product images, see CVE-2024-1234' }], timestamp: T0 + 40 * MINUTE });
+  shipNext(jenkins, { sha: sha(4), message: 'OPS-1 rotate certificates; DEMO-1 follow-up' }, T0 + 50 * MINUTE);
+}
 
 describe('the scheduled sync of one Jenkins', () => {
   it('stores its builds, turns runs of deploy jobs into deploys per environment, and links them to issues', async () => {
@@ -46,19 +55,23 @@ describe('the scheduled sync of one Jenkins', () => {
   });
 
   it('with nothing new: one request to Jenkins and not a single storage write', async () => {
-    jenkins.requests.length = 0;
+    // Given the shop is synced
+    await runSync(platform);
+    jenkins.script.requests.length = 0;
     platform.kvs.resetStats();
 
+    // When the sync runs again
     await runSync(platform);
 
-    expect(jenkins.requests).toHaveLength(1);
+    // Then it asked Jenkins once and wrote nothing
+    expect(jenkins.script.requests).toHaveLength(1);
     expect(platform.kvs.stats.writes).toBe(0);
   });
 
   it('new builds cost at most one write each, and a new deploy carries the commits since the previous one', async () => {
-    // Given CI builds two more commits, and the second is deployed to both environments
-    jenkins.addBuild('shop/build', { commits: [{ sha: sha(3), message: 'demo-3: cache product images, see CVE-2024-1234' }], timestamp: T0 + 40 * MINUTE });
-    shipNext(jenkins, { sha: sha(4), message: 'OPS-1 rotate certificates; DEMO-1 follow-up' }, T0 + 50 * MINUTE);
+    // Given the shop is synced, then CI builds two more commits, and the second is deployed to both environments
+    await runSync(platform);
+    secondRelease();
     platform.kvs.resetStats();
 
     // When the sync runs
@@ -74,8 +87,10 @@ describe('the scheduled sync of one Jenkins', () => {
   });
 
   it('duplicate trigger runs queue duplicate work that changes nothing', async () => {
-    // Given one more deploy, and the trigger firing twice before any event is delivered
-    jenkins.addBuild('shop/deploy-staging', { commits: [{ sha: sha(4), message: 'redeploy' }], timestamp: T0 + 90 * MINUTE });
+    // Given the shop synced after its second release, one more deploy, and the trigger firing twice before any event is delivered
+    secondRelease();
+    await runSync(platform);
+    jenkins.script.addBuild('shop/deploy-staging', { commits: [{ sha: sha(4), message: 'redeploy' }], timestamp: T0 + 90 * MINUTE });
     await platform.app.runScheduledTrigger('sync-schedule');
     await platform.app.runScheduledTrigger('sync-schedule');
 
@@ -89,8 +104,10 @@ describe('the scheduled sync of one Jenkins', () => {
   });
 
   it('overlapping runs of one connection: one writes, the other leaves the state alone', async () => {
-    // Given a new deploy, and two runs delivered at the same time
-    jenkins.addBuild('shop/deploy-production', { commits: [{ sha: sha(4), message: 'hotfix DEMO-4' }], timestamp: T0 + 100 * MINUTE });
+    // Given the shop synced after its second release, a new deploy, and two runs delivered at the same time
+    secondRelease();
+    await runSync(platform);
+    jenkins.script.addBuild('shop/deploy-production', { commits: [{ sha: sha(4), message: 'hotfix DEMO-4' }], timestamp: T0 + 100 * MINUTE });
     await platform.app.runScheduledTrigger('sync-schedule');
     await platform.app.runScheduledTrigger('sync-schedule');
     const events = platform.queues.takeReady(true);
@@ -106,11 +123,16 @@ describe('the scheduled sync of one Jenkins', () => {
   });
 
   it('"Sync now" queues the connections asked for, outside the schedule', async () => {
-    jenkins.addBuild('shop/build', { commits: [{ sha: sha(5), message: 'DEMO-5 sync now' }], timestamp: T0 + 120 * MINUTE });
+    // Given the shop synced after its second release, and a fifth CI build
+    secondRelease();
+    await runSync(platform);
+    jenkins.script.addBuild('shop/build', { commits: [{ sha: sha(5), message: 'DEMO-5 sync now' }], timestamp: T0 + 120 * MINUTE });
 
+    // When a person asks for the connection twice
     await requestSync(['jenkins-1', 'jenkins-1']);
     const report = await platform.app.drainQueues();
 
+    // Then one run syncs it, with the request as its reason
     expect(report).toEqual({ delivered: 1, retried: 0, failed: 0 });
     expect(platform.queues.published.at(-1)?.body).toMatchObject({ connectionId: 'jenkins-1', reason: 'request' });
     expect(await new BuildStore().get('jenkins-1', 'shop/build', 5)).toMatchObject({ sha: sha(5) });
