@@ -38,6 +38,9 @@ export const keys = {
   syncStatus: (connectionId: string) => `sync:status:${connectionId}`,
   syncLease: (connectionId: string) => `sync:lease:${connectionId}`,
   syncHealth: 'sync:health',
+  /** One record per failing connection, all read with one prefix query (written by that connection's runs only). */
+  syncHealthPrefix: 'sync:health:',
+  syncHealthOf: (connectionId: string) => `sync:health:${connectionId}`,
   replayGuard: (signature: string) => `replay:${digest(signature, 32)}`,
 };
 

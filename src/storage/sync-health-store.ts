@@ -5,35 +5,40 @@ import { keys } from './keys';
 import { queryAll, stableJson, withNulls } from './kvs-records';
 
 /**
- * One site-wide record of the connections whose last sync failed, with the projects that use
- * each. The issue panel reads it with one get to say its data may be stale, whatever the number
- * of connections. It changes only when a connection starts or stops failing (or its error
- * changes), so a healthy sync never writes it.
+ * The connections whose last sync failed, with the projects that use each: one record per
+ * failing connection (`sync:health:<id>`), written only by that connection's own runs, so runs of
+ * different connections never overwrite each other's entry (a single site-wide value read, changed
+ * and written by every run lost updates when connections failed or recovered together). The issue
+ * panel reads them all with one prefix query: one page holds 100 failing connections. A record
+ * changes only when its connection starts or stops failing (or its error changes), so a healthy
+ * sync never writes it.
  */
 const failingEntrySchema = z.object({
+  schemaVersion: z.literal(2),
+  connectionId: z.string(),
   projects: z.array(z.string()),
   failedAt: z.string(),
   lastSuccessAt: z.string().optional(),
   message: z.string(),
   hint: z.string(),
 });
-export type FailingConnection = z.infer<typeof failingEntrySchema> & { readonly connectionId: string };
+type FailingEntry = z.infer<typeof failingEntrySchema>;
+export type FailingConnection = Omit<FailingEntry, 'schemaVersion'>;
 
-const healthSchema = z.object({
-  schemaVersion: z.literal(1),
-  connections: z.record(z.string(), failingEntrySchema),
-});
-type Health = z.infer<typeof healthSchema>;
-
-export function parseHealth(value: unknown): Health {
-  const parsed = healthSchema.safeParse(value);
-  return parsed.success ? parsed.data : { schemaVersion: 1, connections: {} };
+export function parseFailing(value: unknown): FailingConnection | undefined {
+  const parsed = failingEntrySchema.safeParse(value);
+  if (!parsed.success) return undefined;
+  const { schemaVersion: _version, ...entry } = parsed.data;
+  return entry;
 }
 
-export function failingFor(health: Health, projectKey: string): FailingConnection[] {
-  return Object.entries(health.connections)
-    .filter(([, entry]) => entry.projects.includes(projectKey))
-    .map(([connectionId, entry]) => ({ connectionId, ...entry }));
+export function failingFor(entries: readonly FailingConnection[], projectKey: string): FailingConnection[] {
+  return entries.filter((entry) => entry.projects.includes(projectKey));
+}
+
+/** The query behind every read of the failing connections (one page per 100 of them). */
+export function failingQuery() {
+  return kvs.query().where('key', WhereConditions.beginsWith(keys.syncHealthPrefix));
 }
 
 /** What the record needs of a connection's latest sync status. */
@@ -46,37 +51,33 @@ export interface HealthReport {
 
 export class SyncHealthStore {
   async failingFor(projectKey: string): Promise<FailingConnection[]> {
-    return failingFor(parseHealth(await kvs.get(keys.syncHealth)), projectKey);
+    return failingFor(await queryAll(failingQuery(), parseFailing), projectKey);
   }
 
-  /** Records a connection's latest status in the site-wide record; writes only when it changes. */
+  /** Records a connection's latest status in its own record; writes only when it changes. */
   async record(status: HealthReport): Promise<void> {
-    const health = parseHealth(await kvs.get(keys.syncHealth));
-    const before = health.connections[status.connectionId];
-    if (!status.error && !before) return;
-    const next: Health = { schemaVersion: 1, connections: { ...health.connections } };
-    if (status.error) {
-      const projects = before && before.message === status.error.message ? before.projects : await projectsUsing(status.connectionId);
-      next.connections[status.connectionId] = {
-        projects,
-        failedAt: before?.failedAt ?? status.lastRunAt,
-        ...(status.lastSuccessAt ? { lastSuccessAt: status.lastSuccessAt } : {}),
-        message: status.error.message,
-        hint: status.error.hint,
-      };
-    } else {
-      delete next.connections[status.connectionId];
+    const key = keys.syncHealthOf(status.connectionId);
+    const before = parseFailing(await kvs.get(key));
+    if (!status.error) {
+      if (before) await kvs.delete(key);
+      return;
     }
-    if (stableJson(next) !== stableJson(health)) await kvs.set(keys.syncHealth, next);
+    const projects = before && before.message === status.error.message ? before.projects : await projectsUsing(status.connectionId);
+    const next: FailingEntry = {
+      schemaVersion: 2,
+      connectionId: status.connectionId,
+      projects,
+      failedAt: before?.failedAt ?? status.lastRunAt,
+      ...(status.lastSuccessAt ? { lastSuccessAt: status.lastSuccessAt } : {}),
+      message: status.error.message,
+      hint: status.error.hint,
+    };
+    if (!before || stableJson({ schemaVersion: 2, ...before }) !== stableJson(next)) await kvs.set(key, next);
   }
 
   /** Drops a removed connection, so no panel keeps warning about it. */
   async forget(connectionId: string): Promise<void> {
-    const health = parseHealth(await kvs.get(keys.syncHealth));
-    if (!health.connections[connectionId]) return;
-    const connections = { ...health.connections };
-    delete connections[connectionId];
-    await kvs.set(keys.syncHealth, { schemaVersion: 1, connections });
+    await kvs.delete(keys.syncHealthOf(connectionId));
   }
 }
 

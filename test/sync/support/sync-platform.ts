@@ -24,7 +24,8 @@ const HANDLERS: Record<string, AppHandler> = {
 
 export const ADMIN = 'admin-1';
 
-export function syncPlatform(options: { clock?: () => number } = {}): Platform {
+/** `kvsLatencyMs`: the emulator's concurrency mode, for tests of races (pair with `drainQueues({ concurrency })`). */
+export function syncPlatform(options: { clock?: () => number; kvsLatencyMs?: number } = {}): Platform {
   const platform = createTestPlatform({
     loadHandler: (handler) => {
       const fn = HANDLERS[handler];
