@@ -32,6 +32,8 @@ export interface KvsStats {
   readonly readBytes: number;
   /** JSON bytes of the values written. */
   readonly writtenBytes: number;
+  /** JSON bytes of the largest single value written (Forge refuses values over 240 KiB). */
+  readonly maxValueBytes: number;
   /** Query pages served (kvs.query and entity queries); also counted in `reads`. */
   readonly queries: number;
   /** Items returned by gets and queries. */
@@ -77,10 +79,14 @@ export class StatsCounter {
     this.read(bytes, items);
   }
 
-  /** One billed write touching `items` items with `bytes` of values. */
-  write(bytes: number, items: number): void {
+  /**
+   * One billed write touching `items` items with `bytes` of values, the largest of them
+   * `largestValueBytes` (a transaction writes several; a single write's value is all its bytes).
+   */
+  write(bytes: number, items: number, largestValueBytes = bytes): void {
     this.counts.writes += 1;
     this.counts.writtenBytes += bytes;
+    this.counts.maxValueBytes = Math.max(this.counts.maxValueBytes, largestValueBytes);
     this.counts.itemsWritten += items;
     this.counts.writeUnits += unitsOf(bytes);
   }
@@ -104,6 +110,7 @@ export class StatsCounter {
       writes: 0,
       readBytes: 0,
       writtenBytes: 0,
+      maxValueBytes: 0,
       queries: 0,
       itemsRead: 0,
       itemsWritten: 0,

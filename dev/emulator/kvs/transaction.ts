@@ -52,7 +52,7 @@ export function transact(ctx: KvsContext, request: TransactionRequest, payloadBy
     }
   });
   const bytes = steps.reduce((sum, s) => sum + (s.write?.bytes ?? 0), 0);
-  ctx.stats.write(bytes, steps.filter((s) => s.kind !== 'check').length);
+  ctx.stats.write(bytes, steps.filter((s) => s.kind !== 'check').length, Math.max(0, ...steps.map((s) => s.write?.bytes ?? 0)));
   return NO_CONTENT;
 }
 
