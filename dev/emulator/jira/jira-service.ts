@@ -8,16 +8,14 @@
  * per-project permissions (Browse Projects,
  * Administer Projects, ...) and global ones (Administer Jira, Browse users and groups) on every
  * route; Jira admins administer every project; issues and projects a user may not see answer 404
- * exactly like missing ones, and JQL treats them as non-existent; the documented response shapes
- * of mypermissions, permissions/check, project search and get, enhanced JQL search (nextPageToken
- * paging, ids-only by default), issue get, myself and user; 400 with Jira's `errorMessages`/`errors`
- * for invalid bodies, unknown permission keys, invalid or unbounded JQL, unknown keys and projects
- * in JQL. Unknown routes answer a loud 404 naming the route.
+ * exactly like missing ones; the documented response shapes of mypermissions, permissions/check,
+ * project search and get, issue get, myself and user; 400 with Jira's `errorMessages`/`errors` for
+ * invalid bodies and unknown permission keys, and for every JQL search (the app sends none, so
+ * none is evaluated). Unknown routes answer a loud 404 naming the route.
  * Not enforced: OAuth scopes (the manifest's `permissions.scopes`, checked offline by
  * `npm run lint:forge`), Jira's rate limits, issue-level security, project roles and groups as
- * such (grants are per user), JQL beyond project/key/status/issuetype, fields beyond summary,
- * status, issuetype, project, created and updated, `expand` on issues, and eventual consistency
- * of search (results are always current).
+ * such (grants are per user), JQL, fields beyond summary, status, issuetype, project, created
+ * and updated, and `expand` on issues.
  */
 import type { PlatformRequest, PlatformService } from '../types';
 import { jsonResponse } from '../types';
