@@ -1,11 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { getAppContext } from '@forge/api';
 import { z } from 'zod';
-import { DomainError } from '../domain/errors';
 import { forgeRuntime } from '../forge/provider-deps';
-import { SyncStateStore } from '../storage/sync-state-store';
 import { scheduleAll } from './scheduler';
-import { recordStatus } from './status';
+import { MAX_TRANSIENT_RETRIES, recordFailure, retryWorthy } from './failures';
 import { syncConnection, type SyncOutcome, type WorkerOptions } from './sync-connection';
 import { pushWork, syncWorkSchema } from './work';
 
@@ -28,24 +26,42 @@ export async function syncScheduler(): Promise<void> {
   await scheduleAll();
 }
 
-const eventSchema = z.object({ body: z.unknown() });
+const eventSchema = z.object({
+  body: z.unknown(),
+  /** Present on Forge's retries only. */
+  retryContext: z.object({ retryCount: z.number().int().nonnegative() }).optional(),
+});
 
-/** Consumer of the sync-work queue: syncs one connection, then queues its continuation if work is left. */
+/**
+ * Consumer of the sync-work queue: syncs one connection, then queues its continuation if work is
+ * left. It finishes the event whatever happens, except for a transient failure of the platform
+ * (left to Forge's retry, at most MAX_TRANSIENT_RETRIES times): a failure recorded in the
+ * connection's status is seen by a person, and the next schedule tries again.
+ */
 export async function syncWorker(event: unknown): Promise<void> {
-  const work = syncWorkSchema.safeParse(eventSchema.safeParse(event).data?.body);
+  const parsed = eventSchema.safeParse(event);
+  const work = syncWorkSchema.safeParse(parsed.data?.body);
   if (!work.success) {
     // Retrying cannot fix a malformed event: drop it, loudly.
     console.warn(`[sync] ignored a sync-work event that is not one: ${z.prettifyError(work.error)}`);
+    return;
+  }
+  const retries = parsed.data?.retryContext?.retryCount ?? 0;
+  if (retries > MAX_TRANSIENT_RETRIES) {
+    // Forge retried past our own limit (the invocation timed out or ran out of memory): stop here.
+    await recordFailure(work.data.connectionId, new Error(`Forge retried the sync ${retries} times; it stopped without finishing.`), retries);
     return;
   }
   let outcome: SyncOutcome;
   try {
     outcome = await syncConnection(work.data, workerOptions());
   } catch (error) {
-    await recordFailure(work.data.connectionId, error);
-    // Jira or storage refusing with a reason: recorded, and the next schedule tries again. A bug: Forge retries and logs it.
-    if (error instanceof DomainError) return;
-    throw error;
+    if (retryWorthy(error, retries)) {
+      console.warn(`[sync] ${work.data.connectionId}: transient failure, Forge retries (retry ${retries + 1} of ${MAX_TRANSIENT_RETRIES}):`, error);
+      throw error;
+    }
+    await recordFailure(work.data.connectionId, error, retries);
+    return;
   }
   if (outcome.kind === 'synced') {
     console.log(
@@ -53,38 +69,5 @@ export async function syncWorker(event: unknown): Promise<void> {
         `${outcome.requests} requests${outcome.next ? ', continuing' : ''}`,
     );
     if (outcome.next) await pushWork([outcome.next]);
-  }
-}
-
-/** A failure outside the CI server (Jira, storage, a bug): the settings page shows it, the logs say more. */
-async function recordFailure(connectionId: string, error: unknown): Promise<void> {
-  const name = error instanceof Error ? error.name : 'Error';
-  console.error(`[sync] ${connectionId} failed:`, error);
-  try {
-    const state = new SyncStateStore();
-    const previous = await state.status(connectionId);
-    const now = new Date().toISOString();
-    await recordStatus({
-      schemaVersion: 1,
-      connectionId,
-      lastRunAt: now,
-      ...(previous?.lastSuccessAt ? { lastSuccessAt: previous.lastSuccessAt } : {}),
-      durationMs: 0,
-      buildsWritten: 0,
-      deploysWritten: 0,
-      requests: 0,
-      complete: false,
-      error:
-        error instanceof DomainError
-          ? error.toJSON()
-          : {
-              name: 'UnexpectedError',
-              message: `The sync stopped on an unexpected ${name}.`,
-              hint: "Forge retries it a few times and the next scheduled sync starts again; if it keeps happening, the app's logs say why.",
-            },
-      problems: [],
-    }, state);
-  } catch {
-    // Storage itself may be what failed; the error above is already logged.
   }
 }

@@ -1,6 +1,6 @@
 import { kvs, Sort } from '@forge/kvs';
 import type { AppHandler } from '../../../dev/emulator/functions';
-import type { Platform } from '../../../dev/emulator/platform';
+import type { Platform, PlatformOptions } from '../../../dev/emulator/platform';
 import type { ProjectConfig } from '../../../src/domain/project-config';
 import type { Deploy } from '../../../src/domain/deploy';
 import { deployRegistration } from '../../../src/webtrigger/deploy-registration';
@@ -25,7 +25,7 @@ const HANDLERS: Record<string, AppHandler> = {
 export const ADMIN = 'admin-1';
 
 /** `kvsLatencyMs`: the emulator's concurrency mode, for tests of races (pair with `drainQueues({ concurrency })`). */
-export function syncPlatform(options: { clock?: () => number; kvsLatencyMs?: number } = {}): Platform {
+export function syncPlatform(options: Partial<Pick<PlatformOptions, 'clock' | 'kvsLatencyMs'>> = {}): Platform {
   const platform = createTestPlatform({
     loadHandler: (handler) => {
       const fn = HANDLERS[handler];
