@@ -1,6 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import type { GrowAllResult } from '../dev/ci-servers';
+import type { StandInSite } from './stand-in-sites';
 import type { BuildRef, ChildReply, ChildRequest, ServerStats } from './stand-ins-protocol';
 
 type Ready = Extract<ChildReply, { kind: 'ready' }>;
@@ -24,8 +25,8 @@ export class StandInsProcess {
     });
   }
 
-  static async start(): Promise<StandInsProcess> {
-    const child = fork(path.join(__dirname, 'stand-ins-process.ts'), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  static async start(site: StandInSite = 'bench'): Promise<StandInsProcess> {
+    const child = fork(path.join(__dirname, 'stand-ins-process.ts'), [site], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     const ready = await new Promise<Ready>((resolve, reject) => {
       child.once('error', reject);
       child.once('exit', (code) => reject(new Error(`the stand-ins exited with code ${code}`)));
@@ -66,6 +67,12 @@ export class StandInsProcess {
   async expected(buildkiteFrom: number): Promise<BuildRef[]> {
     const reply = await this.ask({ kind: 'expected', buildkiteFrom });
     if (reply.kind !== 'expected') throw new Error('unexpected reply to expected');
+    return reply.builds;
+  }
+
+  async allJenkinsBuilds(): Promise<BuildRef[]> {
+    const reply = await this.ask({ kind: 'all-jenkins' });
+    if (reply.kind !== 'expected') throw new Error('unexpected reply to all-jenkins');
     return reply.builds;
   }
 

@@ -32,3 +32,15 @@ export function expectedFirstSync(ci: CiStandIns, buildkiteFrom: number, now = D
   }
   return refs;
 }
+
+/** Every Jenkins build the stand-in has, newest first per job: what a history import back past the oldest must store. */
+export function allJenkinsBuilds(ci: CiStandIns): BuildRef[] {
+  const refs: BuildRef[] = [];
+  const jenkins = ci.jenkins.model;
+  for (const job of jenkins.jobs) {
+    const numbers = jenkins.numbers(job);
+    const id = pathOf(job).join('/');
+    for (let i = 0; i < numbers.length; i++) refs.push(['jenkins', id, numbers.at(i)]);
+  }
+  return refs;
+}

@@ -2,7 +2,8 @@ import { PerformanceObserver } from 'node:perf_hooks';
 import type { Platform } from '../dev/emulator/platform';
 import type { KvsStats } from '../dev/emulator/kvs/kvs-service';
 import type { StandInsProcess } from './child';
-import type { Meter } from './meter';
+import { headerRecord, type Meter, type MeteredRequest } from './meter';
+import { invocations } from './setup';
 import type { ServerStats } from './stand-ins-protocol';
 
 export interface PhaseResult {
@@ -10,22 +11,29 @@ export interface PhaseResult {
   /** CPU of this process during the phase, less the emulated platform's own work. */
   readonly syncCpuMicros: number;
   readonly platformCpuMicros: number;
-  /** Part of the sync's CPU: sending requests and receiving bodies. */
-  readonly transportCpuMicros: number;
   /** Garbage collection during the phase, whoever made the garbage (the emulator makes most). */
   readonly gcMillis: number;
   readonly kvs: KvsStats;
-  readonly writes: { readonly builds: number; readonly deploys: number; readonly other: number };
+  readonly writes: { readonly builds: number; readonly deploys: number; readonly other: number; readonly deployBytes: number };
+  /** Queue deliveries (the worker's invocations, retries included). */
   readonly invocations: number;
+  readonly schedulerInvocations: number;
+  readonly workerInvocations: number;
+  /** Wall time inside the sync's functions: what Forge bills, times the function's memory. */
+  readonly functionWallMs: number;
+  readonly responseBytes: number;
+  readonly unsizedAnswers: number;
+  readonly logBytes: number;
   readonly servers: Record<'jenkins' | 'buildkite' | 'circleci', ServerStats>;
-  readonly requestLog: readonly { url: string; headers: Record<string, string> }[];
+  readonly requestLog: readonly MeteredRequest[];
 }
 
-/** One scheduled sync, and every continuation it queues, until the queue is empty. */
-export async function syncPhase(platform: Platform, meter: Meter, standIns: StandInsProcess): Promise<PhaseResult> {
+/** One or more scheduled syncs (`ticks`), each with every continuation it queues, until the queue is empty. */
+export async function syncPhase(platform: Platform, meter: Meter, standIns: StandInsProcess, ticks = 1): Promise<PhaseResult> {
   await standIns.resetStats();
   platform.kvs.resetStats();
   meter.reset();
+  invocations.reset();
   let gcMillis = 0;
   const gc = new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) gcMillis += entry.duration;
@@ -33,13 +41,15 @@ export async function syncPhase(platform: Platform, meter: Meter, standIns: Stan
   gc.observe({ entryTypes: ['gc'] });
   const started = Date.now();
   const cpu = process.cpuUsage();
-  await platform.app.runScheduledTrigger('sync-schedule');
-  let invocations = 0;
-  for (;;) {
-    const report = await platform.app.drainQueues();
-    invocations += report.delivered + report.retried + report.failed;
-    if (report.failed > 0) throw new Error(`${report.failed} sync events failed for good`);
-    if (platform.queues.size === 0) break;
+  let deliveries = 0;
+  for (let tick = 0; tick < ticks; tick++) {
+    await platform.app.runScheduledTrigger('sync-schedule');
+    for (;;) {
+      const report = await platform.app.drainQueues();
+      deliveries += report.delivered + report.retried + report.failed;
+      if (report.failed > 0) throw new Error(`${report.failed} sync events failed for good`);
+      if (platform.queues.size === 0) break;
+    }
   }
   const used = process.cpuUsage(cpu);
   const wallMs = Date.now() - started;
@@ -48,45 +58,55 @@ export async function syncPhase(platform: Platform, meter: Meter, standIns: Stan
     wallMs,
     syncCpuMicros: used.user + used.system - meter.platformCpuMicros,
     platformCpuMicros: meter.platformCpuMicros,
-    transportCpuMicros: meter.transportCpuMicros,
     gcMillis: Math.round(gcMillis),
     kvs: platform.kvs.stats,
-    writes: { builds: meter.buildWrites, deploys: meter.deployWrites, other: meter.otherWrites },
-    invocations,
+    writes: { builds: meter.buildWrites, deploys: meter.deployWrites, other: meter.otherWrites, deployBytes: meter.deployWriteBytes },
+    invocations: deliveries,
+    schedulerInvocations: invocations.scheduler,
+    workerInvocations: invocations.worker,
+    functionWallMs: invocations.wallMs,
+    responseBytes: meter.responseBytes,
+    unsizedAnswers: meter.unsizedAnswers,
+    logBytes: meter.logBytes,
     servers: await standIns.stats(),
     requestLog: [...meter.requests],
   };
 }
 
+export interface FloorRound {
+  readonly bodies: number;
+  readonly bytes: number;
+  /** CPU of a plain fetch of every answer, reading each body whole, plus JSON.parse of it. */
+  readonly floorCpuMicros: number;
+  /** Of which JSON.parse alone. */
+  readonly parseCpuMicros: number;
+}
+
 /**
- * The baseline: the same answers fetched again (after the phase, outside its measurement) and
- * merely parsed. Best of three rounds, so a stray GC does not flatter the ratio. Also the floor of
- * receiving them: the CPU of fetching them with the platform's plain fetch and reading each body
- * whole (no egress policy, no app code), best of three, so the sync's transport can be compared
- * with what any client of the same fetch would pay.
+ * The floor any client pays for the same answers: each request of a phase sent again (after the
+ * phase, outside its measurement) with the platform's plain fetch (no egress policy, no app code),
+ * its body read whole and parsed.
  */
-export async function parseBaseline(
-  platform: Platform,
-  requests: PhaseResult['requestLog'],
-): Promise<{ bodies: number; bytes: number; parseCpuMicros: number; fetchFloorCpuMicros: number }> {
-  const bodies: string[] = [];
-  let fetchFloor = Number.POSITIVE_INFINITY;
-  for (let round = 0; round < 3; round++) {
-    const before = process.cpuUsage();
-    for (const request of requests) {
-      const response = await platform.networkFetch(request.url, { headers: request.headers });
-      const text = await response.text();
-      if (round === 0 && response.ok) bodies.push(text);
+export async function floorRound(realFetch: typeof fetch, requests: readonly MeteredRequest[]): Promise<FloorRound> {
+  const prepared = requests.map((r) => ({ url: r.url, headers: headerRecord(r.headers) }));
+  let bodies = 0;
+  let bytes = 0;
+  let parseCpu = 0;
+  const before = process.cpuUsage();
+  for (const request of prepared) {
+    const response = await realFetch(request.url, { headers: request.headers });
+    const text = await response.text();
+    const parseStart = process.cpuUsage();
+    try {
+      JSON.parse(text);
+    } catch {
+      // Not JSON (an error page): receiving it is the floor's whole cost.
     }
-    const used = process.cpuUsage(before);
-    fetchFloor = Math.min(fetchFloor, used.user + used.system);
+    const parsed = process.cpuUsage(parseStart);
+    parseCpu += parsed.user + parsed.system;
+    bodies += 1;
+    bytes += Buffer.byteLength(text);
   }
-  let best = Number.POSITIVE_INFINITY;
-  for (let round = 0; round < 3; round++) {
-    const before = process.cpuUsage();
-    for (const body of bodies) JSON.parse(body);
-    const used = process.cpuUsage(before);
-    best = Math.min(best, used.user + used.system);
-  }
-  return { bodies: bodies.length, bytes: bodies.reduce((sum, b) => sum + Buffer.byteLength(b), 0), parseCpuMicros: best, fetchFloorCpuMicros: fetchFloor };
+  const used = process.cpuUsage(before);
+  return { bodies, bytes, floorCpuMicros: used.user + used.system, parseCpuMicros: parseCpu };
 }

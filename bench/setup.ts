@@ -9,13 +9,41 @@ import { syncScheduler, syncWorker } from '../src/sync/entry-points';
 
 export const CONNECTIONS = { jenkins: 'bench-jenkins', buildkite: 'bench-buildkite', circleci: 'bench-circleci' } as const;
 
-const HANDLERS: Record<string, AppHandler> = {
-  'index.syncScheduler': () => syncScheduler(),
-  'index.syncWorker': (event) => syncWorker(event),
+/** Invocations of the sync's functions and their wall time: what Forge bills as GB-seconds. */
+export const invocations = {
+  scheduler: 0,
+  worker: 0,
+  wallMs: 0,
+  reset(): void {
+    this.scheduler = 0;
+    this.worker = 0;
+    this.wallMs = 0;
+  },
 };
+
+function timed(kind: 'scheduler' | 'worker', run: AppHandler): AppHandler {
+  return async (...args) => {
+    invocations[kind] += 1;
+    const started = performance.now();
+    try {
+      return await run(...args);
+    } finally {
+      invocations.wallMs += performance.now() - started;
+    }
+  };
+}
+
+const HANDLERS: Record<string, AppHandler> = {
+  'index.syncScheduler': timed('scheduler', () => syncScheduler()),
+  'index.syncWorker': timed('worker', (event) => syncWorker(event)),
+};
+
+/** Node's own fetch, before any platform wraps it: each new platform must start from it. */
+const REAL_FETCH = globalThis.fetch;
 
 /** An in-memory platform running the sync's own entry points, with a site of one project. */
 export function benchPlatform(): Platform {
+  globalThis.fetch = REAL_FETCH;
   const platform = new Platform({
     appRoot: path.resolve(__dirname, '..'),
     localMode: true,

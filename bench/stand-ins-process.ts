@@ -3,11 +3,13 @@
  * count as the sync's. The parent talks to this process over Node's IPC channel.
  */
 import { startCiStandIns, type CiStandIns } from '../dev/ci-servers';
-import { expectedFirstSync } from './expected';
+import { allJenkinsBuilds, expectedFirstSync } from './expected';
+import { standInOptions, type StandInSite } from './stand-in-sites';
 import type { ChildReply, ChildRequest } from './stand-ins-protocol';
 
 async function main(): Promise<void> {
-  const ci: CiStandIns = await startCiStandIns({ preset: 'scale', buildkite: { rateLimitPerMinute: 0 } });
+  const site = (process.argv[2] ?? 'bench') as StandInSite;
+  const ci: CiStandIns = await startCiStandIns(standInOptions(site));
   const send = (reply: ChildReply) => process.send?.(reply);
   send({
     kind: 'ready',
@@ -40,6 +42,9 @@ async function main(): Promise<void> {
           return;
         case 'expected':
           send({ kind: 'expected', id: request.id, builds: expectedFirstSync(ci, request.buildkiteFrom) });
+          return;
+        case 'all-jenkins':
+          send({ kind: 'expected', id: request.id, builds: allJenkinsBuilds(ci) });
           return;
         case 'close':
           await ci.close();

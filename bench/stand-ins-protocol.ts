@@ -13,6 +13,7 @@ export type ChildRequest =
   | { readonly kind: 'stats'; readonly id: number }
   | { readonly kind: 'reset'; readonly id: number }
   | { readonly kind: 'expected'; readonly id: number; readonly buildkiteFrom: number }
+  | { readonly kind: 'all-jenkins'; readonly id: number }
   | { readonly kind: 'close'; readonly id: number };
 
 export type ChildReply =
