@@ -2,7 +2,7 @@ import { kvs } from '@forge/kvs';
 import { z } from 'zod';
 import { refusedBecauseKeyExists } from './conditional-write';
 import { keys } from './keys';
-import { stableJson } from './kvs-records';
+import { NO_CURSOR, SyncCursorStore, type StoredCursor } from './sync-cursor-store';
 
 /** What the settings page shows per connection, and what the panel uses to say data is stale. */
 export const syncStatusSchema = z.object({
@@ -25,20 +25,34 @@ const leaseSchema = z.object({ owner: z.string(), expiresAt: z.number() });
 
 /** Sync cursors, status and leases per connection, in plain KVS keys. */
 export class SyncStateStore {
+  constructor(private readonly cursors = new SyncCursorStore()) {}
+
+  /** The stored cursor's value, undefined when there is none. */
   async cursor(connectionId: string): Promise<unknown> {
-    return kvs.get(keys.syncCursor(connectionId));
+    return (await this.cursors.read(connectionId)).value;
   }
 
-  /** Writes the cursor only when it changed, so a run that found nothing writes nothing. */
-  async saveCursor(connectionId: string, cursor: unknown, previous: unknown): Promise<boolean> {
-    if (previous !== undefined && stableJson(previous) === stableJson(cursor)) return false;
-    await kvs.set(keys.syncCursor(connectionId), cursor as object);
-    return true;
+  /** The stored cursor with its revision, which a run compares under its lease (`cursorRevision`). */
+  async storedCursor(connectionId: string): Promise<StoredCursor> {
+    return this.cursors.read(connectionId);
+  }
+
+  /** The revision of the stored cursor, null when there is none: one read, whatever its size. */
+  async cursorRevision(connectionId: string): Promise<string | null> {
+    return this.cursors.revision(connectionId);
+  }
+
+  /**
+   * Writes the cursor only when it changed (so a run that found nothing writes nothing), and of a
+   * large cursor only the parts that changed. Returns the billed writes.
+   */
+  async saveCursor(connectionId: string, cursor: object, previous: StoredCursor = NO_CURSOR): Promise<number> {
+    return this.cursors.save(connectionId, cursor, previous);
   }
 
   /** Forgets where the last sync stopped: the next sync of this connection is a first sync. */
   async resetCursor(connectionId: string): Promise<void> {
-    await kvs.delete(keys.syncCursor(connectionId));
+    await this.cursors.forget(connectionId);
   }
 
   async status(connectionId: string): Promise<SyncStatus | undefined> {
@@ -61,7 +75,7 @@ export class SyncStateStore {
 
   /** Forgets a removed connection's cursor and status. */
   async forget(connectionId: string): Promise<void> {
-    await kvs.delete(keys.syncCursor(connectionId));
+    await this.cursors.forget(connectionId);
     await kvs.delete(keys.syncStatus(connectionId));
   }
 

@@ -43,7 +43,8 @@ export async function syncConnection(work: SyncWork, options: WorkerOptions): Pr
   const found = await new ConnectionStore().withSecret(id);
   if (!found) return { kind: 'missing' };
   const state = new SyncStateStore();
-  const [storedCursor, previousStatus] = await Promise.all([state.cursor(id), state.status(id)]);
+  const [stored, previousStatus] = await Promise.all([state.storedCursor(id), state.status(id)]);
+  const storedCursor = stored.value;
   const fetched = await fetchBuilds(found, storedCursor, options);
   const { page } = fetched;
 
@@ -76,12 +77,12 @@ export async function syncConnection(work: SyncWork, options: WorkerOptions): Pr
   let final: RunReport;
   try {
     // Another run wrote between our read and our lease: its results stand, ours are dropped.
-    if (stableJson((await state.cursor(id)) ?? null) !== stableJson(storedCursor ?? null)) return { kind: 'superseded', requests: fetched.requests };
+    if ((await state.cursorRevision(id)) !== stored.revision) return { kind: 'superseded', requests: fetched.requests };
     // Deploys before the builds they come from: a run that dies in between leaves those builds
     // unwritten, so the next run sees them as changed and plans the same deploys again.
     const written = await writeDeploys(deploys.writes, ctx);
     billedWrites += written.billedWrites + (await ctx.builds.write(changed));
-    if (page && (await state.saveCursor(id, page.cursor, storedCursor))) billedWrites += 1;
+    if (page) billedWrites += await state.saveCursor(id, page.cursor, stored);
     final = report({ builds: changed.length, deploys: written.deploysWritten, problems: written.problems });
     await recordStatus(statusOf(final, previousStatus), state);
     billedWrites += 1;
