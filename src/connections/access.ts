@@ -1,7 +1,8 @@
+import { ownedByProject, servesProject, type ConnectionScope } from '../domain/connection-scope';
 import type { CallerContext } from '../forge/caller';
 import { ForbiddenError } from '../jira/errors';
 import { requireJiraAdmin, requireProjectAdmin } from '../jira/permissions';
-import type { ConnectionEntry, ConnectionScope } from '../storage/connection-store';
+import type { ConnectionEntry } from '../storage/connection-store';
 
 /**
  * Where connections are managed: the admin page (site-wide, Jira admins) or one project's
@@ -27,14 +28,12 @@ export function scopeOf(page: ConnectionPage): ConnectionScope {
 
 /** A project sees the site's connections and its own; the admin page sees them all. */
 export function isVisible(entry: ConnectionEntry, page: ConnectionPage): boolean {
-  if (page.kind === 'site') return true;
-  return entry.scope.kind === 'site' || entry.scope.projectKey === page.projectKey;
+  return page.kind === 'site' || servesProject(entry.scope, page.projectKey);
 }
 
 /** Jira admins manage every connection on the admin page; project admins only their project's. */
 export function canManage(entry: ConnectionEntry, page: ConnectionPage): boolean {
-  if (page.kind === 'site') return true;
-  return entry.scope.kind === 'project' && entry.scope.projectKey === page.projectKey;
+  return page.kind === 'site' || ownedByProject(entry.scope, page.projectKey);
 }
 
 export function requireManageable(entry: ConnectionEntry, page: ConnectionPage): void {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { PROVIDER_KINDS } from '../domain/build';
+import { withoutConnection } from '../domain/connection-usage';
 import type { ConnectionTestResult } from '../providers';
 import type { UrlRules } from '../domain/connection';
 import type { ConnectionDraft, ConnectionList, ConnectionView, TestResult } from '../shared/contract/connections';
@@ -10,7 +11,7 @@ import { isVisible, requireManageable, scopeOf, type ConnectionPage } from './ac
 import { resolveDraft } from './drafts';
 import { ConnectionNotFound } from './errors';
 import { interactiveProvider } from './provider-deps';
-import { configsUsing, withoutConnection } from './usage';
+import { readConfigsUsing } from './usage';
 import { egressDomainFor, toView } from './views';
 
 /**
@@ -83,7 +84,7 @@ export class Connections {
   /** The projects whose settings use the connection, for the removal confirmation. */
   async usage(id: string, page: ConnectionPage): Promise<{ projects: string[] }> {
     const { entry } = await this.manageable(id, page);
-    return { projects: (await configsUsing(entry, this.configs)).map((c) => c.projectKey) };
+    return { projects: (await readConfigsUsing(entry, this.configs)).map((c) => c.projectKey) };
   }
 
   /**
@@ -92,7 +93,7 @@ export class Connections {
    */
   async remove(id: string, page: ConnectionPage): Promise<{ removed: string; projectsUpdated: string[] }> {
     const { entry } = await this.manageable(id, page);
-    const using = await configsUsing(entry, this.configs);
+    const using = await readConfigsUsing(entry, this.configs);
     const now = this.now();
     for (const config of using) await this.configs.save(withoutConnection(config, id, now));
     await this.store.remove(id);

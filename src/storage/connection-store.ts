@@ -1,6 +1,7 @@
 import { kvs, WhereConditions } from '@forge/kvs';
 import { z } from 'zod';
 import { parseConnection, type Connection, type ConnectionSecret } from '../domain/connection';
+import { connectionScopeSchema, type ConnectionScope } from '../domain/connection-scope';
 import { keys } from './keys';
 import { queryAll } from './kvs-records';
 
@@ -10,12 +11,6 @@ import { queryAll } from './kvs-records';
  * and only the provider ever receives them: records returned to resolvers carry hints (last four
  * characters) instead.
  */
-export const connectionScopeSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('site') }),
-  z.object({ kind: z.literal('project'), projectKey: z.string() }),
-]);
-export type ConnectionScope = z.infer<typeof connectionScopeSchema>;
-
 const storedConnectionSchema = z.object({
   schemaVersion: z.literal(1),
   connection: z.unknown(),

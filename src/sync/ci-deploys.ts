@@ -3,7 +3,7 @@ import type { Deploy } from '../domain/deploy';
 import { deployStateOf } from '../domain/deploy';
 import { deploySourceFor, type DeploySource } from '../domain/deploy-source';
 import type { ProjectConfig } from '../domain/project-config';
-import type { ConnectionScope } from '../storage/connection-store';
+import type { ConnectionScope } from '../domain/connection-scope';
 import { digest } from '../storage/keys';
 import { planDeploy, planSnapshotRefresh, type DeployRun, type PlannedDeploy } from './plan-deploy';
 import type { RunContext } from './run-context';

@@ -1,11 +1,12 @@
 import type { Build } from '../domain/build';
 import type { Deploy } from '../domain/deploy';
-import { connectionsUsedBy, type ProjectConfig } from '../domain/project-config';
+import type { ConnectionScope } from '../domain/connection-scope';
+import { configsUsing } from '../domain/connection-usage';
+import type { ProjectConfig } from '../domain/project-config';
+import { siteProjectKeys } from '../jira/projects';
 import { buildKey, BuildStore } from '../storage/build-store';
-import type { ConnectionScope } from '../storage/connection-store';
 import { DeployStore } from '../storage/deploy-store';
 import { ProjectConfigStore } from '../storage/project-config-store';
-import { siteProjectKeys } from './site-projects';
 
 /**
  * What one invocation knows, cached for its length and never beyond (a warm process serves other
@@ -44,9 +45,7 @@ export class RunContext {
 
   /** Projects whose configuration uses the connection; a connection added for one project serves that project only. */
   async configsUsing(connectionId: string, scope: ConnectionScope = { kind: 'site' }): Promise<ProjectConfig[]> {
-    return (await this.projectConfigs()).filter(
-      (config) => connectionsUsedBy(config).includes(connectionId) && (scope.kind === 'site' || scope.projectKey === config.projectKey),
-    );
+    return configsUsing(await this.projectConfigs(), { id: connectionId, scope });
   }
 
   /** Builds this run read, shown to later queries of this run before they are written. */

@@ -1,4 +1,4 @@
-import type { ConnectionScope } from '../../../../../src/storage/connection-store';
+import type { ConnectionScope } from '../../../../../src/domain/connection-scope';
 import { ConnectionStore } from '../../../../../src/storage/connection-store';
 import { TOKEN } from '../../../support/deps';
 import { JENKINS_USER } from './setup';
