@@ -7,6 +7,8 @@
 export { createProvider } from './registry';
 export { parseCursor, providerCursorSchema } from './provider';
 export type { BuildPage, ConnectionTestResult, Provider, ProviderCursor, SyncProblem } from './provider';
+export { historyPositionSchema, parseHistoryPosition } from './history';
+export type { HistoryPage, HistoryPosition, HistoryRequest } from './history';
 export { RequestCounter, systemClock, DEFAULT_TUNING } from './http/types';
 export type { Clock, FetchFn, HttpTuning, ProviderDeps, RequestBudget } from './http/types';
 export { JenkinsProvider } from './jenkins/service';

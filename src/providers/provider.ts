@@ -3,6 +3,7 @@ import type { Build, JobRef, ProviderKind } from '../domain/build';
 import type { DomainError } from '../domain/errors';
 import { buildkiteCursorSchema } from './buildkite/cursor';
 import { circleCiCursorSchema } from './circleci/cursor';
+import type { HistoryPage, HistoryPosition, HistoryRequest } from './history';
 import { jenkinsCursorSchema } from './jenkins/cursor';
 
 export interface ConnectionTestResult {
@@ -46,6 +47,8 @@ export interface Provider {
   listJobs(): Promise<JobRef[]>;
   /** Builds changed since `cursor` (undefined: first sync, recent builds only). */
   listBuildsSince(cursor: ProviderCursor | undefined): Promise<BuildPage>;
+  /** History, newest first, from `position` (undefined: a new import, from now) back to `request.until`; see history.ts. */
+  listBuildsBefore(position: HistoryPosition | undefined, request: HistoryRequest): Promise<HistoryPage>;
   /** One build by job id (`JobRef.id`) and number (Jenkins and Buildkite build number, CircleCI pipeline number). */
   getBuild(jobId: string, number: number): Promise<Build>;
 }

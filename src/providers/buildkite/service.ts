@@ -2,9 +2,11 @@ import type { Build, JobRef } from '../../domain/build';
 import type { BuildkiteConnection, ConnectionSecret } from '../../domain/connection';
 import { PermissionError } from '../../domain/errors';
 import type { ProviderDeps } from '../http/types';
+import type { HistoryPage, HistoryPosition, HistoryRequest } from '../history';
 import type { BuildPage, ConnectionTestResult, Provider, ProviderCursor } from '../provider';
 import { SyncRun } from '../sync-run';
 import { BuildkiteClient } from './client';
+import { buildkiteHistory } from './history';
 import { firstSync, nextSync } from './incremental';
 import { mapBuildkiteBuild } from './map';
 
@@ -72,6 +74,14 @@ export class BuildkiteProvider implements Provider {
     run.builds.push(...outcome.builds.map((b) => mapBuildkiteBuild(b, this.connection.id)));
     const page = run.page(outcome.cursor);
     return outcome.cursor.gap ? { ...page, complete: false } : page;
+  }
+
+  async listBuildsBefore(position: HistoryPosition | undefined, request: HistoryRequest): Promise<HistoryPage> {
+    const run = new SyncRun(this.deps.budget);
+    const usedBefore = this.deps.budget.used;
+    const previous = position?.provider === 'buildkite' ? position : undefined;
+    const read = await buildkiteHistory(this.client, this.connection.id, run, previous, request, this.deps.clock.now());
+    return { ...read, stoppedBy: run.stoppedBy, problems: run.problems, requests: this.deps.budget.used - usedBefore };
   }
 
   async getBuild(jobId: string, number: number): Promise<Build> {

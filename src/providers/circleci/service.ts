@@ -2,10 +2,12 @@ import { isOpen, type Build, type JobRef, type Stage } from '../../domain/build'
 import type { CircleCiConnection, ConnectionSecret } from '../../domain/connection';
 import { NotFound } from '../../domain/errors';
 import type { ProviderDeps } from '../http/types';
+import type { HistoryPage, HistoryPosition, HistoryRequest } from '../history';
 import type { BuildPage, ConnectionTestResult, Provider, ProviderCursor } from '../provider';
 import { SyncRun } from '../sync-run';
 import { CircleCiClient } from './client';
 import type { CircleCiCursor, CircleCiCursorEntry } from './cursor';
+import { circleCiHistory } from './history';
 import { mapCircleCiJob, mapCircleCiPipeline, projectRef } from './map';
 import type { WirePipeline } from './wire';
 
@@ -62,6 +64,15 @@ export class CircleCiProvider implements Provider {
       }
     }
     return run.page({ provider: 'circleci', version: 1, projects: next });
+  }
+
+  async listBuildsBefore(position: HistoryPosition | undefined, request: HistoryRequest): Promise<HistoryPage> {
+    const run = new SyncRun(this.deps.budget);
+    const usedBefore = this.deps.budget.used;
+    const previous = position?.provider === 'circleci' ? position : undefined;
+    const slugs = this.connection.projectSlugs;
+    const read = await circleCiHistory(this.client, slugs, (p) => this.toBuild(p), run, previous, request, this.deps.clock.now());
+    return { ...read, stoppedBy: run.stoppedBy, problems: run.problems, requests: this.deps.budget.used - usedBefore };
   }
 
   async getBuild(jobId: string, number: number): Promise<Build> {

@@ -6,7 +6,7 @@ import type { ProviderDeps } from '../http/types';
 import { BUILD_HINTS, JENKINS_HINTS, JOB_HINTS, LOG_HINTS, STAGES_HINTS } from './hints';
 import { logFetch, type LogRequest } from './log-fetch';
 import { jobUrl } from './map-jobs';
-import { BUILD_DETAILS_TREE, BUILD_FIELDS, BUILD_IDENTITY_TREE, JOB_DETAILS_TREE, QUEUE_TREE, buildsTree, jobsTree, listingTree } from './tree';
+import { BUILD_DETAILS_TREE, BUILD_FIELDS, BUILD_IDENTITY_TREE, JOB_DETAILS_TREE, QUEUE_TREE, buildRangeTree, buildsTree, jobsTree, listingTree } from './tree';
 import {
   buildDetailsSchema,
   buildIdentitySchema,
@@ -86,6 +86,11 @@ export class JenkinsClient {
 
   builds(path: readonly string[], count: number) {
     return this.get(`${this.itemUrl(path)}api/json`, buildsTree(count), jobBuildsSchema);
+  }
+
+  /** Builds at indexes [from, to) of the job's list, newest first (the history import pages with it). */
+  buildRange(path: readonly string[], from: number, to: number) {
+    return this.get(`${this.itemUrl(path)}api/json`, buildRangeTree(from, to), jobBuildsSchema);
   }
 
   /** What the sync reads of one build. */

@@ -3,12 +3,14 @@ import { isOpen } from '../../domain/build';
 import type { ConnectionSecret, JenkinsConnection } from '../../domain/connection';
 import { NotFound } from '../../domain/errors';
 import type { ProviderDeps } from '../http/types';
+import type { HistoryPage, HistoryPosition, HistoryRequest } from '../history';
 import type { BuildPage, ConnectionTestResult, Provider, ProviderCursor } from '../provider';
 import { SyncRun } from '../sync-run';
 import { contextOfJob, contextOfPath } from './build-context';
 import { JenkinsClient } from './client';
 import { DEFAULT_SYNC_LIMITS, planJob, type JenkinsCursor, type JobPlan, type SyncLimits } from './cursor';
 import { discoverJobs } from './discover';
+import { jenkinsHistory } from './history';
 import { mapJenkinsBuild } from './map-build';
 
 export class JenkinsProvider implements Provider {
@@ -71,6 +73,14 @@ export class JenkinsProvider implements Provider {
       }
     }
     return run.page({ provider: 'jenkins', version: 1, jobs: next });
+  }
+
+  async listBuildsBefore(position: HistoryPosition | undefined, request: HistoryRequest): Promise<HistoryPage> {
+    const run = new SyncRun(this.deps.budget);
+    const usedBefore = this.deps.budget.used;
+    const previous = position?.provider === 'jenkins' ? position : undefined;
+    const read = await jenkinsHistory(this.client, this.connection.id, run, previous, request, this.deps.clock.now());
+    return { ...read, stoppedBy: run.stoppedBy, problems: run.problems, requests: this.deps.budget.used - usedBefore };
   }
 
   /**

@@ -49,6 +49,11 @@ export function buildsTree(count: number): string {
   return `${list}[${BUILD_FIELDS}]{0,${count}}`;
 }
 
+/** Builds at indexes [from, to) of a job's list, newest first: `builds` while the range stays in its 100, else `allBuilds`. */
+export function buildRangeTree(from: number, to: number): string {
+  return `${to > 100 ? 'allBuilds' : 'builds'}[${BUILD_FIELDS}]{${from},${to}}`;
+}
+
 const BRIEF = 'number,result,building,timestamp,duration,url';
 
 /** Builds a job's history reaches back; the job details answer shows trend and success rate over them. */
