@@ -9,6 +9,7 @@ import { ProjectConfigStore } from '../storage/project-config-store';
 import { forgetSyncOf } from '../sync/status';
 import { isVisible, requireManageable, scopeOf, type ConnectionPage } from './access';
 import { resolveDraft } from './drafts';
+import { addressStillUsed } from './egress-usage';
 import { ConnectionNotFound } from './errors';
 import { interactiveProvider } from './provider-deps';
 import { readConfigsUsing } from './usage';
@@ -91,14 +92,14 @@ export class Connections {
    * Removes the connection and every reference projects hold to it, references first: a failure
    * half-way leaves a connection nobody uses rather than projects pointing at nothing.
    */
-  async remove(id: string, page: ConnectionPage): Promise<{ removed: string; projectsUpdated: string[] }> {
+  async remove(id: string, page: ConnectionPage): Promise<{ removed: string; projectsUpdated: string[]; addressStillUsed: boolean }> {
     const { entry } = await this.manageable(id, page);
     const using = await readConfigsUsing(entry, this.configs);
     const now = this.now();
     for (const config of using) await this.configs.save(withoutConnection(config, id, now));
     await this.store.remove(id);
     await forgetSyncOf(id);
-    return { removed: id, projectsUpdated: using.map((c) => c.projectKey) };
+    return { removed: id, projectsUpdated: using.map((c) => c.projectKey), addressStillUsed: await addressStillUsed(this.store, entry) };
   }
 }
 

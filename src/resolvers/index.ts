@@ -1,4 +1,5 @@
 import Resolver from '@forge/resolver';
+import { defineAppAccessResolvers } from './app-access';
 import { defineAppInfoResolvers } from './app-info';
 import { defineIssuePanelResolvers } from './issue-panel';
 import { defineJenkinsInsightResolvers } from './jenkins-insight';
@@ -11,6 +12,7 @@ defineIssuePanelResolvers(resolver);
 defineJenkinsInsightResolvers(resolver);
 defineConnectionResolvers(resolver);
 defineProjectSettingsResolvers(resolver);
+defineAppAccessResolvers(resolver);
 
 /** The one resolver function behind every Custom UI module (see manifest.yml `ui-resolver`). */
 export const uiResolver = resolver.getDefinitions();

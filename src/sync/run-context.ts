@@ -3,7 +3,7 @@ import type { Deploy } from '../domain/deploy';
 import type { ConnectionScope } from '../domain/connection-scope';
 import { configsUsing } from '../domain/connection-usage';
 import type { ProjectConfig } from '../domain/project-config';
-import { siteProjectKeys } from '../jira/projects';
+import { readySiteProjectKeys } from '../jira/app-visibility';
 import { buildKey, BuildStore } from '../storage/build-store';
 import { DeployStore } from '../storage/deploy-store';
 import { ProjectConfigStore } from '../storage/project-config-store';
@@ -26,7 +26,8 @@ export class RunContext {
   private readonly pendingByBranch = new Map<string, Build[]>();
   private readonly pendingDeploys = new Map<string, Deploy>();
 
-  constructor(private readonly loadSiteKeys: () => Promise<string[]> = siteProjectKeys) {}
+  // An app that sees no project yet is waiting for its grants: readySiteProjectKeys refuses, so no deploy is planned without its issue links.
+  constructor(private readonly loadSiteKeys: () => Promise<string[]> = readySiteProjectKeys) {}
 
   siteProjectKeys(): Promise<string[]> {
     this.siteKeys ??= this.loadSiteKeys();

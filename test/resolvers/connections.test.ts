@@ -188,7 +188,8 @@ describe('removing a connection', () => {
     const removed = dataOf(await invoke(platform, KEYS.remove, { as: 'ada', page: ADMIN_PAGE, payload: { id: view.id } }), removedSchema);
 
     expect(usage.projects).toEqual(['DEMO']);
-    expect(removed).toEqual({ removed: view.id, projectsUpdated: ['DEMO'] });
+    // Kept Jenkins reaches the same address, so its egress consent must stay.
+    expect(removed).toEqual({ removed: view.id, projectsUpdated: ['DEMO'], addressStillUsed: true });
     expect(await configs.get('DEMO')).toMatchObject({ defaultConnectionId: kept.id, deploySources: [] });
     expect(await kvs.getSecret(keys.connectionSecret(view.id))).toBeUndefined();
     expect((await listed(platform)).connections.map((c) => c.id)).not.toContain(view.id);

@@ -130,7 +130,13 @@ export const testResultSchema = z.object({
 export type TestResult = z.infer<typeof testResultSchema>;
 
 export const usageSchema = z.object({ projects: z.array(z.string()) });
-export const removedSchema = z.object({ removed: z.string(), projectsUpdated: z.array(z.string()) });
+export const removedSchema = z.object({
+  removed: z.string(),
+  projectsUpdated: z.array(z.string()),
+  /** Whether another connection still reaches the same address: its egress consent then stays. */
+  addressStillUsed: z.boolean(),
+});
+export type Removed = z.infer<typeof removedSchema>;
 
 const HEADER_NAME_AHEAD = /,\s*(?=[!#$%&'*+.^_`|~0-9A-Za-z-]+\s*:)/;
 

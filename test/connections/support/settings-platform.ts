@@ -3,6 +3,7 @@ import Resolver from '@forge/resolver';
 import { seedDemoSite, DEMO_USERS } from '../../../dev/demo/seed';
 import type { AppHandler } from '../../../dev/emulator/functions';
 import type { Platform } from '../../../dev/emulator/platform';
+import { defineAppAccessResolvers } from '../../../src/resolvers/app-access';
 import { defineConnectionResolvers } from '../../../src/resolvers/connections';
 import { defineProjectSettingsResolvers } from '../../../src/resolvers/project-settings';
 import { createTestPlatform } from '../../support/platform';
@@ -23,13 +24,14 @@ export const ADMIN_MODULE = 'deploy-tracker-admin';
 export const SETTINGS_MODULE = 'deploy-tracker-project-settings';
 
 /**
- * An in-memory platform whose `ui-resolver` holds only the connection and project settings
- * resolvers: the real resolvers, SDKs, permissions and storage, without the other screens' code.
+ * An in-memory platform whose `ui-resolver` holds only the connection, project settings and app
+ * access resolvers: the real resolvers, SDKs, permissions and storage, without the other screens' code.
  */
 export function settingsPlatform(): Platform {
   const resolver = new Resolver();
   defineConnectionResolvers(resolver);
   defineProjectSettingsResolvers(resolver);
+  defineAppAccessResolvers(resolver);
   const handler = resolver.getDefinitions() as AppHandler;
   const platform = createTestPlatform({
     appRoot: path.resolve(__dirname, '../../..'),
