@@ -57,11 +57,15 @@ describe('project settings for a project admin, by keyboard', () => {
     await page.keyboard.type('tok-0123456789abcdef');
     await form.getByRole('button', { name: 'Save connection' }).press('Enter');
 
-    const consent = page.getByTestId('egress-consent');
-    await consent.waitFor();
-    assert.match((await consent.textContent()) ?? '', /Only a Jira admin can allow/);
-    await page.keyboard.press('Escape');
-    await form.getByText('The connection was not saved').waitFor();
+    // Forge lets only site admins approve addresses: she is told what to ask one for, and Jira is asked nothing.
+    const request = form.getByTestId('problem');
+    await request.waitFor();
+    const text = (await request.textContent()) ?? '';
+    assert.match(text, /A site admin must allow this address/);
+    assert.match(text, /Only a Jira site administrator can allow Deploy Tracker to connect to https:\/\/ci\.example\.com/);
+    assert.match(text, new RegExp(`add the connection "${PRIYAS_JENKINS}"`));
+    assert.equal(await page.getByTestId('egress-consent').count(), 0, 'no consent dialog is opened for a project admin');
+    await screenshot(page, 'settings-egress-site-admin-request');
     await form.getByRole('button', { name: 'Save without allowing' }).press('Enter');
     assert.equal(await page.locator('[data-csp-notice]').count(), 0);
 

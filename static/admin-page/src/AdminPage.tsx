@@ -1,15 +1,20 @@
 import { Stack } from '@atlaskit/primitives/compiled';
 import { ModuleInfo, type ModuleInfoProps } from '../../shared/src/components/ModuleInfo';
+import { AppAccessNotice, useAppAccess } from '../../shared/src/connections/AppAccessNotice';
 import { ConnectionsSection } from '../../shared/src/connections/ConnectionsSection';
 import Heading from '@atlaskit/heading';
 
 export function AdminPage({ info, context }: ModuleInfoProps) {
+  const access = useAppAccess();
   return (
     <Stack space="space.300">
       <Heading size="large" as="h1">
         CI connections
       </Heading>
+      <AppAccessNotice access={access} page="site" />
       <ConnectionsSection
+        // Only Jira admins reach this page's resolvers, and they may approve addresses.
+        siteAdmin
         intro="Jenkins, Buildkite and CircleCI servers Deploy Tracker reads builds and deploys from, for every project on this site. Project admins pick which ones their project uses in its settings."
         footer={<ModuleInfo info={info} context={context} />}
       />

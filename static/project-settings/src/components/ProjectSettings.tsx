@@ -4,6 +4,7 @@ import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
 import { PROJECT_SETTINGS_RESOLVERS as KEYS, projectSettingsSchema } from '../../../../src/shared/contract/project-settings';
 import { callResolver } from '../../../shared/src/resolvers';
 import { useLoaded } from '../../../shared/src/hooks/useLoaded';
+import { AppAccessNotice, useAppAccess } from '../../../shared/src/connections/AppAccessNotice';
 import { ConnectionsSection } from '../../../shared/src/connections/ConnectionsSection';
 import { FailureMessage } from '../../../shared/src/components/FailureMessage';
 import { ErrorState } from '../../../shared/src/components/ErrorState';
@@ -20,6 +21,7 @@ const TABS = ['Connections', 'Build server', 'Deploys', 'Issue integration', 'Sy
 export function ProjectSettings({ info, context }: ModuleInfoProps) {
   const { state, reload } = useLoaded(() => callResolver(KEYS.get, {}, projectSettingsSchema));
   const [selected, setSelected] = useState(0);
+  const access = useAppAccess();
   const projectKey = info.projectKey ?? 'this project';
 
   if (state.status === 'loading') return <LoadingState label="Loading project settings" />;
@@ -40,6 +42,7 @@ export function ProjectSettings({ info, context }: ModuleInfoProps) {
         Deploy Tracker settings for <span data-testid="settings-project">{settings.projectKey}</span>
       </Heading>
       <Text color="color.text.subtle">Which CI servers this project reads, which of their jobs deploy it, and how deploys link to issues.</Text>
+      <AppAccessNotice access={access} page="project" />
       <Tabs id="settings-tabs" selected={selected} onChange={setSelected} testId="settings-tabs">
         <TabList>
           {TABS.map((label) => (
@@ -50,6 +53,7 @@ export function ProjectSettings({ info, context }: ModuleInfoProps) {
           <Box paddingBlockStart="space.200">
             <ConnectionsSection
               intro={`Site-wide connections, which Jira admins manage, and connections only ${settings.projectKey} uses, which you manage here.`}
+              siteAdmin={access.status === 'ready' && access.data.siteAdmin}
               onChanged={reload}
             />
           </Box>

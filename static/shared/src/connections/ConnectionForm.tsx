@@ -15,7 +15,7 @@ import {
 } from '../../../../src/shared/contract/connections';
 import { callResolver, failureOf, type Failure } from '../resolvers';
 import { toDraft, type ConnectionFormValues } from './draft';
-import { EgressRefused, ensureEgress } from './egress';
+import { EgressProblem, ensureEgress } from './egress';
 import { FailureMessage } from '../components/FailureMessage';
 import { PROVIDER_LABELS, TextInput, providerFieldSpecs, type ProviderKind, type TextFieldSpec } from './ProviderFields';
 import { TestResultMessage } from './TestResultMessage';
@@ -25,19 +25,18 @@ import Heading from '@atlaskit/heading';
 export interface ConnectionFormProps {
   readonly kind: ProviderKind;
   readonly existing?: ConnectionView | undefined;
+  /** A site admin may approve the address in Jira's dialog; anyone else is told what to ask one for. */
+  readonly siteAdmin: boolean;
   readonly onSaved: (view: ConnectionView) => void;
   readonly onCancel: () => void;
 }
 
-type TestState = { status: 'idle' } | { status: 'testing' } | { status: 'ok'; result: TestResult } | { status: 'failed'; failure: Failure };
+type TestState = { status: 'idle' } | { status: 'testing' } | { status: 'ok'; result: TestResult } | { status: 'failed'; title: string; failure: Failure };
+
+const NOT_SAVED = 'The connection was not saved';
 
 function refusalFailure(error: unknown): Failure {
-  if (!(error instanceof EgressRefused)) return failureOf(error);
-  return {
-    name: 'EgressRefused',
-    message: error.message,
-    hint: `The app can only reach ${error.domain} once a Jira admin allows it in the dialog Jira shows. Project admins: ask a Jira admin to add or test this connection once.`,
-  };
+  return error instanceof EgressProblem ? { name: error.name, message: error.message, hint: error.hint } : failureOf(error);
 }
 
 function advancedSpecs(kind: ProviderKind, existing: ConnectionView | undefined): TextFieldSpec[] {
@@ -72,10 +71,10 @@ function advancedSpecs(kind: ProviderKind, existing: ConnectionView | undefined)
 }
 
 /** Add or edit one connection: test it before (or without) saving, consent to its address, save. */
-export function ConnectionForm({ kind, existing, onSaved, onCancel }: ConnectionFormProps) {
+export function ConnectionForm({ kind, existing, siteAdmin, onSaved, onCancel }: ConnectionFormProps) {
   const [advanced, setAdvanced] = useState(false);
   const [test, setTest] = useState<TestState>({ status: 'idle' });
-  const [saveFailure, setSaveFailure] = useState<Failure | null>(null);
+  const [saveFailure, setSaveFailure] = useState<{ title: string; failure: Failure } | null>(null);
   const [refusedValues, setRefusedValues] = useState<ConnectionFormValues | null>(null);
   const title = existing ? `Edit ${existing.name}` : `Add ${PROVIDER_LABELS[kind]}`;
 
@@ -83,7 +82,7 @@ export function ConnectionForm({ kind, existing, onSaved, onCancel }: Connection
   /** The backend checks the form first; consent is asked only for an address it accepts. */
   const consent = async (draft: ConnectionDraft) => {
     const { egressDomain } = await callResolver(KEYS.validate, { ...idPart, draft }, validatedSchema);
-    if (egressDomain) await ensureEgress(egressDomain, draft.name.trim() || PROVIDER_LABELS[kind]);
+    if (egressDomain) await ensureEgress(egressDomain, draft.name.trim() || PROVIDER_LABELS[kind], siteAdmin);
   };
 
   const runTest = async (values: ConnectionFormValues) => {
@@ -94,7 +93,7 @@ export function ConnectionForm({ kind, existing, onSaved, onCancel }: Connection
       const result = await callResolver(KEYS.testDraft, { ...idPart, draft }, testResultSchema);
       setTest({ status: 'ok', result });
     } catch (error) {
-      setTest({ status: 'failed', failure: refusalFailure(error) });
+      setTest({ status: 'failed', title: error instanceof EgressProblem ? error.title : 'Test connection failed', failure: refusalFailure(error) });
     }
   };
 
@@ -105,15 +104,15 @@ export function ConnectionForm({ kind, existing, onSaved, onCancel }: Connection
     try {
       if (askConsent) await consent(draft);
     } catch (error) {
-      setSaveFailure(refusalFailure(error));
-      if (error instanceof EgressRefused) setRefusedValues(values);
+      setSaveFailure({ title: error instanceof EgressProblem ? error.title : NOT_SAVED, failure: refusalFailure(error) });
+      if (error instanceof EgressProblem) setRefusedValues(values);
       return;
     }
     try {
       const payload = { ...idPart, draft, agentEnabled: values.agentAccess === 'allowed' };
       onSaved(await callResolver(KEYS.save, payload, connectionViewSchema));
     } catch (error) {
-      setSaveFailure(failureOf(error));
+      setSaveFailure({ title: NOT_SAVED, failure: failureOf(error) });
     }
   };
 
@@ -164,9 +163,9 @@ export function ConnectionForm({ kind, existing, onSaved, onCancel }: Connection
             </div>
             <Stack space="space.150">
               {test.status === 'ok' ? <TestResultMessage result={test.result} /> : null}
-              {test.status === 'failed' ? <FailureMessage title="Test connection failed" failure={test.failure} /> : null}
+              {test.status === 'failed' ? <FailureMessage title={test.title} failure={test.failure} /> : null}
               {saveFailure ? (
-                <FailureMessage title="The connection was not saved" failure={saveFailure}>
+                <FailureMessage title={saveFailure.title} failure={saveFailure.failure}>
                   {refusedValues ? (
                     <Button onClick={() => void save(refusedValues, false)}>Save without allowing</Button>
                   ) : null}

@@ -10,13 +10,14 @@ import {
   testResultSchema,
   type ConnectionList,
   type ConnectionView,
+  type Removed,
 } from '../../../../src/shared/contract/connections';
 import { ErrorState } from '../components/ErrorState';
 import { LoadingState } from '../components/LoadingState';
 import { callResolver, failureOf, type Failure } from '../resolvers';
 import { useLoaded } from '../hooks/useLoaded';
 import { ConnectionForm } from './ConnectionForm';
-import { releaseEgress } from './egress';
+import { EgressProblem, ensureEgress, releaseEgress } from './egress';
 import { FailureMessage } from '../components/FailureMessage';
 import { PROVIDER_LABELS, type ProviderKind } from './ProviderFields';
 import { RemoveDialog } from './RemoveDialog';
@@ -63,7 +64,7 @@ function ProviderStatus({ list }: { list: ConnectionList }) {
  * The CI connections a page manages: the whole site on the admin page, or the site's (read-only)
  * and the project's own on a project settings page.
  */
-export function ConnectionsSection({ intro, footer, onChanged }: { intro: string; footer?: ReactNode; onChanged?: () => void }) {
+export function ConnectionsSection({ intro, siteAdmin, footer, onChanged }: { intro: string; siteAdmin: boolean; footer?: ReactNode; onChanged?: () => void }) {
   const { state, reload } = useLoaded(() => callResolver(KEYS.list, {}, connectionListSchema));
   const [editing, setEditing] = useState<Editing>(null);
   const [removing, setRemoving] = useState<ConnectionView | null>(null);
@@ -87,17 +88,20 @@ export function ConnectionsSection({ intro, footer, onChanged }: { intro: string
   const testSaved = async (view: ConnectionView) => {
     setRowTest({ id: view.id, name: view.name, status: 'testing' });
     try {
+      // The row's test is also how a site admin allows a project's own server, as a project admin is told to ask.
+      if (view.egressDomain) await ensureEgress(view.egressDomain, view.name, siteAdmin);
       const result = await callResolver(KEYS.testSaved, { id: view.id }, testResultSchema);
       setRowTest({ id: view.id, name: view.name, status: 'ok', result });
     } catch (error) {
-      setRowTest({ id: view.id, name: view.name, status: 'failed', failure: failureOf(error) });
+      const failure = error instanceof EgressProblem ? { name: error.name, message: error.message, hint: error.hint } : failureOf(error);
+      setRowTest({ id: view.id, name: view.name, status: 'failed', failure });
     }
   };
 
-  const removed = async (view: ConnectionView, projects: readonly string[]) => {
+  const removed = async (view: ConnectionView, { projectsUpdated: projects, addressStillUsed }: Removed) => {
     setRemoving(null);
-    const stillUsed = list.connections.some((c) => c.id !== view.id && c.egressDomain === view.egressDomain);
-    if (list.page === 'site' && view.egressDomain && !stillUsed) await releaseEgress(view.egressDomain);
+    // The backend knows every connection, also those this page does not list; only site admins may withdraw.
+    if (siteAdmin && view.egressDomain) await releaseEgress(view.egressDomain, addressStillUsed);
     setNotice(`Removed “${view.name}”.${projects.length ? ` Updated the settings of ${projects.join(', ')}.` : ''}`);
     reload();
     onChanged?.();
@@ -177,6 +181,7 @@ export function ConnectionsSection({ intro, footer, onChanged }: { intro: string
           key={editing.existing?.id ?? editing.kind}
           kind={editing.kind}
           existing={editing.existing}
+          siteAdmin={siteAdmin}
           onCancel={() => setEditing(null)}
           onSaved={(view) => {
             setEditing(null);
@@ -195,7 +200,7 @@ export function ConnectionsSection({ intro, footer, onChanged }: { intro: string
           ))}
         </Inline>
       )}
-      {removing ? <RemoveDialog connection={removing} onClose={() => setRemoving(null)} onRemoved={(projects) => void removed(removing, projects)} /> : null}
+      {removing ? <RemoveDialog connection={removing} onClose={() => setRemoving(null)} onRemoved={(result) => void removed(removing, result)} /> : null}
     </Stack>
   );
 }

@@ -1,7 +1,7 @@
 import Button from '@atlaskit/button/new';
 import Modal, { ModalBody, ModalFooter, ModalHeader, ModalTitle } from '@atlaskit/modal-dialog';
 import Spinner from '@atlaskit/spinner';
-import { CONNECTION_RESOLVERS as KEYS, removedSchema, usageSchema, type ConnectionView } from '../../../../src/shared/contract/connections';
+import { CONNECTION_RESOLVERS as KEYS, removedSchema, usageSchema, type ConnectionView, type Removed } from '../../../../src/shared/contract/connections';
 import { callResolver } from '../resolvers';
 import { useAction } from '../hooks/useAction';
 import { useLoaded } from '../hooks/useLoaded';
@@ -9,7 +9,7 @@ import { FailureMessage } from '../components/FailureMessage';
 
 export interface RemoveDialogProps {
   readonly connection: ConnectionView;
-  readonly onRemoved: (projectsUpdated: readonly string[]) => void;
+  readonly onRemoved: (result: Removed) => void;
   readonly onClose: () => void;
 }
 
@@ -17,8 +17,7 @@ export interface RemoveDialogProps {
 export function RemoveDialog({ connection, onRemoved, onClose }: RemoveDialogProps) {
   const { state } = useLoaded(() => callResolver(KEYS.usage, { id: connection.id }, usageSchema));
   const remove = useAction(async () => {
-    const result = await callResolver(KEYS.remove, { id: connection.id }, removedSchema);
-    onRemoved(result.projectsUpdated);
+    onRemoved(await callResolver(KEYS.remove, { id: connection.id }, removedSchema));
   });
   return (
     <Modal onClose={onClose} testId="remove-dialog" label={`Remove ${connection.name}`}>
