@@ -1,4 +1,4 @@
-import { parseConnection, type Connection, type UrlRules } from '../domain/connection';
+import { DEFAULT_API_BASE_URL, parseConnection, type Connection, type UrlRules } from '../domain/connection';
 import { InvalidConnection } from '../domain/errors';
 import { parseHeaderText, type ConnectionDraft, type HeadersInput } from '../shared/contract/connections';
 import type { ConnectionWithSecret, StoredSecret } from '../storage/connection-store';
@@ -30,14 +30,37 @@ function headersOf(input: HeadersInput, existing: ConnectionWithSecret | undefin
   return parsed.headers;
 }
 
+/** Where a connection's secrets are sent: the Jenkins URL, or the API base URL (the provider's own when unset). */
+function secretsOrigin(connection: Connection): string {
+  return connection.kind === 'jenkins' ? connection.baseUrl : (connection.apiBaseUrl ?? DEFAULT_API_BASE_URL[connection.kind]);
+}
+
+/**
+ * Stored secrets are bound to the address they were entered for: whoever may edit a connection
+ * must not be able to point it at a server of their own and receive a token someone else typed.
+ * A changed address therefore needs the token, and any stored header values, entered again.
+ */
+function requireSecretsReentered(draft: ConnectionDraft, connection: Connection, existing: ConnectionWithSecret): void {
+  if (secretsOrigin(connection) === secretsOrigin(existing.connection)) return;
+  const address = connection.kind === 'jenkins' ? 'URL' : 'API base URL';
+  const keptHeaders =
+    draft.kind === 'jenkins' && draft.headers.mode === 'keep' && existing.connection.kind === 'jenkins' && Object.keys(existing.connection.customHeaders).length > 0;
+  const problems = [
+    ...(draft.apiToken === undefined ? [`the ${address} changed: enter the API token again (a stored token is only sent to the address it was entered for)`] : []),
+    ...(keptHeaders ? [`the ${address} changed: enter the custom headers again (stored header values are only sent to the address they were entered for)`] : []),
+  ];
+  if (problems.length) throw new InvalidConnection(problems);
+}
+
 function optionalUrl(raw: string | undefined): string | undefined {
   return raw === undefined || raw.trim() === '' ? undefined : raw;
 }
 
 /**
  * The connection and secret a form describes. Secrets left blank while editing come from the
- * stored connection, so a token can be replaced without retyping the rest and the rest can be
- * changed without retyping the token. Every rule of the domain applies (URL, port, headers).
+ * stored connection, so a token can be replaced without retyping the rest, and the rest, except
+ * the address the secrets go to, can be changed without retyping the token. Every rule of the
+ * domain applies (URL, port, headers).
  */
 export function resolveDraft(draft: ConnectionDraft, id: string, existing: ConnectionWithSecret | undefined, rules: UrlRules): ResolvedDraft {
   if (existing && existing.connection.kind !== draft.kind) {
@@ -69,5 +92,7 @@ export function resolveDraft(draft: ConnectionDraft, id: string, existing: Conne
       };
       break;
   }
-  return { connection: parseConnection(raw, rules), secret: { apiToken, headers } };
+  const connection = parseConnection(raw, rules);
+  if (existing) requireSecretsReentered(draft, connection, existing);
+  return { connection, secret: { apiToken, headers } };
 }
