@@ -8,6 +8,7 @@ import { KvsService } from './kvs/kvs-service';
 import type { ConflictAnswer } from './kvs/errors';
 import { JiraService } from './jira/jira-service';
 import { JiraSite } from './jira/site';
+import { appDeclarations } from './jira/devops-access';
 import { QueueService } from './events/queue-service';
 import { StargateService } from './stargate';
 import { EgressConsentStore } from './egress-consent';
@@ -82,7 +83,10 @@ export class Platform {
       latencyMs: options.kvsLatencyMs,
     });
     this.site = options.site ?? new JiraSite({ clock: this.clock });
-    this.jira = new JiraService(this.site, { allowsImpersonation: () => allowsImpersonation(this.manifest) });
+    this.jira = new JiraService(this.site, {
+      allowsImpersonation: () => allowsImpersonation(this.manifest),
+      declarations: () => appDeclarations(this.manifest),
+    });
     this.queues = new QueueService(() => this.manifest.modules.consumer.map((c) => c.queue), this.clock);
     this.stargate = new StargateService(
       () => this.manifest.modules.webtrigger.map((w) => w.key),

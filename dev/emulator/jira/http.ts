@@ -2,6 +2,12 @@ import { z } from 'zod';
 import { jsonResponse } from '../types';
 import type { Actor, JiraSite } from './site';
 
+/** What the app's manifest declares that some Jira APIs check (the devops APIs): module types and scopes. */
+export interface AppDeclarations {
+  readonly modules: readonly string[];
+  readonly scopes: readonly string[];
+}
+
 /** What a route handler receives: the site, who is acting, and the parsed request. */
 export interface RouteContext {
   readonly site: JiraSite;
@@ -11,6 +17,8 @@ export interface RouteContext {
   /** The captured path segments of the route's pattern, URL-decoded. */
   readonly params: readonly string[];
   readonly body: string | undefined;
+  /** The app's manifest modules and scopes, for the APIs that check them (the devops APIs). */
+  readonly declarations: AppDeclarations;
 }
 
 export type RouteHandler = (context: RouteContext) => Response;

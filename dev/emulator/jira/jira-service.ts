@@ -19,7 +19,9 @@
  */
 import type { PlatformRequest, PlatformService } from '../types';
 import { jsonResponse } from '../types';
-import { JiraHttpError, jiraError, type Route } from './http';
+import { JiraHttpError, jiraError, type AppDeclarations, type Route } from './http';
+import { NO_DECLARATIONS } from './devops-access';
+import { devopsRoutes } from './routes/devops';
 import { issueRoutes } from './routes/issues';
 import { permissionRoutes } from './routes/permissions';
 import { projectRoutes } from './routes/projects';
@@ -33,7 +35,7 @@ export interface JiraRequestLogEntry {
   readonly as: string;
 }
 
-const ROUTES: readonly Route[] = [...permissionRoutes, ...projectRoutes, ...issueRoutes, ...userRoutes];
+const ROUTES: readonly Route[] = [...permissionRoutes, ...projectRoutes, ...issueRoutes, ...userRoutes, ...devopsRoutes];
 const LOG_LIMIT = 10_000;
 
 function safeDecode(segment: string): string {
@@ -52,6 +54,8 @@ function forgeUnauthorized(message: string): Response {
 export interface JiraServiceOptions {
   /** Whether the manifest lets `asUser(accountId)` impersonate (read live: tests may swap manifests). */
   readonly allowsImpersonation: () => boolean;
+  /** The manifest's modules and scopes (read live), which the devops APIs check; none when absent. */
+  readonly declarations?: () => AppDeclarations;
 }
 
 export class JiraService implements PlatformService {
@@ -84,6 +88,7 @@ export class JiraService implements PlatformService {
           url,
           params: match.slice(1).map(safeDecode),
           body: request.body,
+          declarations: this.options.declarations?.() ?? NO_DECLARATIONS,
         });
       } catch (error) {
         if (error instanceof JiraHttpError) return jiraError(error.status, error.errorMessages, error.errors);

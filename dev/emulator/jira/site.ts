@@ -4,6 +4,7 @@ import {
   type ProjectPermissionKey,
   type ProjectRole,
 } from './permission-keys';
+import { DevopsStore } from './devops-store';
 import type { Actor, JiraIssue, JiraProject, JiraUser, NewIssue, NewProject, NewUser } from './model';
 
 export { APP_ACTOR } from './model';
@@ -31,6 +32,8 @@ export class JiraSite {
     active: true,
     accountType: 'app',
   };
+  /** Deployments and builds the app sent through Jira Software's devops APIs (routes/devops.ts). */
+  readonly devops = new DevopsStore();
   private readonly clock: () => number;
   private readonly usersById = new Map<string, JiraUser>();
   private readonly globalGrants = new Map<string, Set<GlobalPermissionKey>>();
