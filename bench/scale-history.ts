@@ -3,7 +3,7 @@
  * in by the history import after a first sync, checked build by build against the stand-in.
  *
  * The entry point it drives: `startHistoryImport(connectionId: string, from: Date)` exported by
- * src/sync/history (index.ts), which queues the import's first unit of work; the bench then
+ * src/sync/history/index.ts, which queues the import's first unit of work; the bench then
  * delivers the queue until it is empty. If the history module names it differently, change
  * HISTORY_ENTRY below: the rest of the harness does not depend on it.
  */
@@ -15,6 +15,7 @@ import { benchPlatform, CONNECTIONS, invocations } from './setup';
 import { SCALE_HISTORY } from './stand-in-sites';
 
 const HISTORY_ENTRY = 'startHistoryImport';
+export const HISTORY_MODULE = path.resolve(__dirname, '../src/sync/history/index.ts');
 const LIMITS = { invocations: 5_000, ms: 6 * 60_000 } as const;
 const DAY_MS = 86_400_000;
 
@@ -32,7 +33,7 @@ export interface HistoryResult {
 
 async function entryPoint(): Promise<Start | undefined> {
   // A path, not a literal: the module may not exist yet, and the type-check must not depend on it.
-  const module: unknown = await import(path.resolve(__dirname, '../src/sync/history'));
+  const module: unknown = await import(HISTORY_MODULE);
   const start = typeof module === 'object' && module !== null && HISTORY_ENTRY in module ? (module as Record<string, unknown>)[HISTORY_ENTRY] : undefined;
   return typeof start === 'function' ? (start as Start) : undefined;
 }

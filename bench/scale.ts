@@ -7,10 +7,9 @@
  *     why it could not run.
  */
 import fs from 'node:fs';
-import path from 'node:path';
 import { SyncStateStore } from '../src/storage/sync-state-store';
 import { StandInsProcess } from './child';
-import { runHistory } from './scale-history';
+import { HISTORY_MODULE, runHistory } from './scale-history';
 import { configureJenkins, drainBounded } from './scale-support';
 import { benchPlatform, CONNECTIONS, invocations } from './setup';
 import { SCALE_JENKINS } from './stand-in-sites';
@@ -83,10 +82,9 @@ async function main(): Promise<void> {
   const started = Date.now();
   const jenkins = await jenkinsAtScale();
   console.log(`[bench:scale] Jenkins at scale done in ${Math.round((Date.now() - started) / 1000)} s`);
-  const historyModule = path.resolve(__dirname, '../src/sync/history');
-  const history = fs.existsSync(historyModule)
+  const history = fs.existsSync(HISTORY_MODULE)
     ? await runHistory()
-    : { completed: false, reason: 'src/sync/history/ does not exist yet: there is no history import to measure' };
+    : { completed: false, reason: 'src/sync/history/index.ts does not exist yet: there is no history import to measure' };
   console.log(JSON.stringify({ ...jenkins, history, wallMs: Date.now() - started }));
 }
 
