@@ -3,6 +3,7 @@ import { stableJson } from '../storage/kvs-records';
 import { SyncStateStore } from '../storage/sync-state-store';
 import { planCiDeploys } from './ci-deploys';
 import { continueAfter, fetchBuilds, type FetchOptions } from './fetch-builds';
+import { sendToJira } from './jira-devops';
 import { RunContext } from './run-context';
 import { recordStatus, statusNeedsWrite, statusOf, type RunReport } from './status';
 import type { Chain, QueuedWork, SyncWork } from './work';
@@ -82,6 +83,7 @@ export async function syncConnection(work: SyncWork, options: WorkerOptions): Pr
     // unwritten, so the next run sees them as changed and plans the same deploys again.
     const written = await writeDeploys(deploys.writes, ctx);
     billedWrites += written.billedWrites + (await ctx.builds.write(changed));
+    written.problems.push(...(await sendToJira({ connection: found.connection, deploys: deploys.writes.map((p) => p.deploy), builds: changed }, ctx, options)));
     if (page) billedWrites += await state.saveCursor(id, page.cursor, stored);
     final = report({ builds: changed.length, deploys: written.deploysWritten, problems: written.problems });
     await recordStatus(statusOf(final, previousStatus), state);
