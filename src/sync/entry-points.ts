@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { getAppContext } from '@forge/api';
 import { z } from 'zod';
 import { forgeRuntime } from '../forge/provider-deps';
-import { scheduleAll } from './scheduler';
+import { PROBE_REQUEST_LIMIT, probeBatch, scheduleAll } from './scheduler';
 import { MAX_TRANSIENT_RETRIES, recordFailure, retryWorthy } from './failures';
 import { syncConnection, type SyncOutcome, type WorkerOptions } from './sync-connection';
-import { pushWork, syncWorkSchema } from './work';
+import { pushWork, queuedBodySchema } from './work';
 
 /** Forge's 100 outbound requests per minute and invocation, less a margin for retries after a refusal. */
 export const REQUEST_LIMIT = 90;
@@ -21,9 +21,17 @@ export function workerOptions(): WorkerOptions {
   };
 }
 
-/** fiveMinute trigger: queues one unit of work per connection. */
+/** The scheduler's share of its 60 s invocation's outbound requests, and its clock. */
+function scheduleOptions() {
+  return { requestLimit: PROBE_REQUEST_LIMIT, ...forgeRuntime(), log: (line: string) => console.warn(line) };
+}
+
+/** fiveMinute trigger: asks each connection whether anything changed and queues work for those that did. */
 export async function syncScheduler(): Promise<void> {
-  await scheduleAll();
+  const result = await scheduleAll(scheduleOptions());
+  if (result.queued.length || result.deferred.length) {
+    console.log(`[sync] schedule: ${result.queued.length} to sync, ${result.deferred.length} to probe in batches, ${result.requests} requests`);
+  }
 }
 
 const eventSchema = z.object({
@@ -40,32 +48,37 @@ const eventSchema = z.object({
  */
 export async function syncWorker(event: unknown): Promise<void> {
   const parsed = eventSchema.safeParse(event);
-  const work = syncWorkSchema.safeParse(parsed.data?.body);
-  if (!work.success) {
+  const body = queuedBodySchema.safeParse(parsed.data?.body);
+  if (!body.success) {
     // Retrying cannot fix a malformed event: drop it, loudly.
-    console.warn(`[sync] ignored a sync-work event that is not one: ${z.prettifyError(work.error)}`);
+    console.warn(`[sync] ignored a sync-work event that is not one: ${z.prettifyError(body.error)}`);
     return;
   }
+  if ('kind' in body.data) {
+    await probeBatch(body.data.connectionIds, { ...scheduleOptions(), requestLimit: REQUEST_LIMIT });
+    return;
+  }
+  const work = body.data;
   const retries = parsed.data?.retryContext?.retryCount ?? 0;
   if (retries > MAX_TRANSIENT_RETRIES) {
     // Forge retried past our own limit (the invocation timed out or ran out of memory): stop here.
-    await recordFailure(work.data.connectionId, new Error(`Forge retried the sync ${retries} times; it stopped without finishing.`), retries);
+    await recordFailure(work.connectionId, new Error(`Forge retried the sync ${retries} times; it stopped without finishing.`), retries);
     return;
   }
   let outcome: SyncOutcome;
   try {
-    outcome = await syncConnection(work.data, workerOptions());
+    outcome = await syncConnection(work, workerOptions());
   } catch (error) {
     if (retryWorthy(error, retries)) {
-      console.warn(`[sync] ${work.data.connectionId}: transient failure, Forge retries (retry ${retries + 1} of ${MAX_TRANSIENT_RETRIES}):`, error);
+      console.warn(`[sync] ${work.connectionId}: transient failure, Forge retries (retry ${retries + 1} of ${MAX_TRANSIENT_RETRIES}):`, error);
       throw error;
     }
-    await recordFailure(work.data.connectionId, error, retries);
+    await recordFailure(work.connectionId, error, retries);
     return;
   }
   if (outcome.kind === 'synced') {
     console.log(
-      `[sync] ${work.data.connectionId}: ${outcome.buildsWritten} builds, ${outcome.deploysWritten} deploys written, ` +
+      `[sync] ${work.connectionId}: ${outcome.buildsWritten} builds, ${outcome.deploysWritten} deploys written, ` +
         `${outcome.requests} requests${outcome.next ? ', continuing' : ''}`,
     );
     if (outcome.next) await pushWork([outcome.next]);

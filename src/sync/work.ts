@@ -25,8 +25,18 @@ export const syncWorkSchema = z.object({
 });
 export type SyncWork = z.infer<typeof syncWorkSchema>;
 
+/** Connections the scheduler had no budget left to probe: a worker probes them and queues what changed. */
+export const probeWorkSchema = z.object({
+  kind: z.literal('probe'),
+  connectionIds: z.array(z.string().min(1).max(64)).min(1).max(50),
+});
+export type ProbeWork = z.infer<typeof probeWorkSchema>;
+
+/** Any event on the queue: a probe batch, or one connection's sync. */
+export const queuedBodySchema = z.union([probeWorkSchema, syncWorkSchema]);
+
 export interface QueuedWork {
-  readonly work: SyncWork;
+  readonly work: SyncWork | ProbeWork;
   readonly delaySeconds?: number | undefined;
 }
 
