@@ -68,19 +68,20 @@ export function resolveDraft(draft: ConnectionDraft, id: string, existing: Conne
   }
   const missing = [
     ...(draft.name.trim() === '' ? ['give the connection a name, e.g. "Production Jenkins"'] : []),
-    ...(draft.kind === 'jenkins' && draft.baseUrl.trim() === '' ? ['enter the Jenkins URL, e.g. https://ci.example.com/jenkins'] : []),
+    ...(draft.kind === 'jenkins' && draft.baseUrl.trim() === '' && draft.mode !== 'pushed' ? ['enter the Jenkins URL, e.g. https://ci.example.com/jenkins'] : []),
   ];
   if (missing.length) throw new InvalidConnection(missing);
-  const apiToken = tokenOf(draft, existing);
+  // A pushed-only Jenkins without a URL is never called: it needs no token.
+  const apiToken = draft.kind === 'jenkins' && draft.mode === 'pushed' && draft.baseUrl.trim() === '' && !draft.apiToken ? '' : tokenOf(draft, existing);
   let raw: unknown;
   let headers: Record<string, string> = {};
   switch (draft.kind) {
     case 'jenkins':
       headers = headersOf(draft.headers, existing);
-      raw = { kind: 'jenkins', id, name: draft.name, baseUrl: draft.baseUrl, username: draft.username, customHeaders: headers };
+      raw = { kind: 'jenkins', id, name: draft.name, baseUrl: draft.baseUrl, username: draft.username, customHeaders: headers, mode: draft.mode };
       break;
     case 'buildkite':
-      raw = { kind: 'buildkite', id, name: draft.name, organization: draft.organization, apiBaseUrl: optionalUrl(draft.apiBaseUrl) };
+      raw = { kind: 'buildkite', id, name: draft.name, organization: draft.organization, apiBaseUrl: optionalUrl(draft.apiBaseUrl), mode: draft.mode };
       break;
     case 'circleci':
       raw = {
@@ -89,6 +90,7 @@ export function resolveDraft(draft: ConnectionDraft, id: string, existing: Conne
         name: draft.name,
         projectSlugs: draft.projectSlugs.map((s) => s.trim()).filter((s) => s !== ''),
         apiBaseUrl: optionalUrl(draft.apiBaseUrl),
+        mode: draft.mode,
       };
       break;
   }

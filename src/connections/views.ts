@@ -1,4 +1,4 @@
-import { DEFAULT_API_BASE_URL, type Connection } from '../domain/connection';
+import { DEFAULT_API_BASE_URL, modeOf, type Connection } from '../domain/connection';
 import type { ConnectionView } from '../shared/contract/connections';
 import type { ConnectionEntry } from '../storage/connection-store';
 import { canManage, type ConnectionPage } from './access';
@@ -26,6 +26,7 @@ export function egressDomainOf(baseUrl: string): string | null {
 
 /** The self-hosted address an admin must let the app reach; the providers' own hosts are in the manifest. */
 export function egressDomainFor(connection: Connection): string | null {
+  if (connection.kind === 'jenkins' && connection.baseUrl === '') return null;
   if (connection.kind === 'jenkins') return egressDomainOf(connection.baseUrl);
   const base = connection.apiBaseUrl;
   return base && base !== DEFAULT_API_BASE_URL[connection.kind] ? egressDomainOf(base) : null;
@@ -46,8 +47,10 @@ export function toView(entry: ConnectionEntry, page: ConnectionPage): Connection
     tokenHint: entry.tokenHint,
     headers: Object.entries(entry.headerHints).map(([name, hint]) => ({ name, hint })),
     agentEnabled: entry.agentEnabled,
+    agentReadableByAll: entry.agentReadableByAll,
     canManage: canManage(entry, page),
     egressDomain: egressDomainFor(connection),
     updatedAt: entry.updatedAt,
+    mode: modeOf(connection),
   };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { InvalidConnection } from './errors';
 import type { ProviderKind } from './build';
+import { CONNECTION_MODES, DEFAULT_CONNECTION_MODE, type ConnectionMode } from './webhook';
 
 /**
  * A CI connection as an admin configures it. Secrets (the API token) are never part of these
@@ -10,9 +11,14 @@ export interface JenkinsConnection {
   readonly kind: 'jenkins';
   readonly id: string;
   readonly name: string;
-  /** Scheme, host, optional port and context path, no trailing slash: `https://ci.example.com:8443/jenkins`. */
+  /**
+   * Scheme, host, optional port and context path, no trailing slash: `https://ci.example.com:8443/jenkins`.
+   * Empty for a pushed-only Jenkins the app never calls (behind a firewall); then only links use it.
+   */
   readonly baseUrl: string;
+  /** Empty for a pushed-only Jenkins without a URL. */
   readonly username: string;
+  readonly mode?: ConnectionMode | undefined;
   /** Sent with every request, e.g. for a proxy in front of Jenkins. Values are treated as secrets in errors. */
   readonly customHeaders: Readonly<Record<string, string>>;
 }
@@ -24,6 +30,7 @@ export interface BuildkiteConnection {
   readonly organization: string;
   /** Defaults to https://api.buildkite.com. */
   readonly apiBaseUrl?: string | undefined;
+  readonly mode?: ConnectionMode | undefined;
 }
 
 export interface CircleCiConnection {
@@ -34,9 +41,20 @@ export interface CircleCiConnection {
   readonly projectSlugs: readonly string[];
   /** Defaults to https://circleci.com (CircleCI server installations have their own host). */
   readonly apiBaseUrl?: string | undefined;
+  readonly mode?: ConnectionMode | undefined;
 }
 
 export type Connection = JenkinsConnection | BuildkiteConnection | CircleCiConnection;
+
+/** Polled unless the admin chose otherwise; records from before modes existed are polled. */
+export function modeOf(connection: Pick<Connection, 'mode'>): ConnectionMode {
+  return connection.mode ?? DEFAULT_CONNECTION_MODE;
+}
+
+/** A pushed-only Jenkins without a URL: the app never calls it, so it has no server to test or read. */
+export function isUnreachable(connection: Connection): boolean {
+  return connection.kind === 'jenkins' && modeOf(connection) === 'pushed' && connection.baseUrl === '';
+}
 
 export interface ConnectionSecret {
   readonly apiToken: string;
@@ -148,14 +166,17 @@ const projectSlugSchema = z
   .trim()
   .regex(/^[^\s/]+\/[^\s/]+\/[^\s/]+$/, 'a project slug has three parts, e.g. gh/my-org/my-repo');
 
+const modeSchema = z.enum(CONNECTION_MODES).optional();
+
 const connectionSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('jenkins'),
     id: idSchema,
     name: nameSchema,
     baseUrl: z.string(),
-    username: z.string().trim().min(1, 'enter the Jenkins user name the API token belongs to'),
+    username: z.string().trim(),
     customHeaders: headersSchema,
+    mode: modeSchema,
   }),
   z.object({
     kind: z.literal('buildkite'),
@@ -163,6 +184,7 @@ const connectionSchema = z.discriminatedUnion('kind', [
     name: nameSchema,
     organization: slugSchema,
     apiBaseUrl: z.string().optional(),
+    mode: modeSchema,
   }),
   z.object({
     kind: z.literal('circleci'),
@@ -170,6 +192,7 @@ const connectionSchema = z.discriminatedUnion('kind', [
     name: nameSchema,
     projectSlugs: z.array(projectSlugSchema).min(1, 'add at least one project slug').max(50),
     apiBaseUrl: z.string().optional(),
+    mode: modeSchema,
   }),
 ]);
 
@@ -192,7 +215,10 @@ export function parseConnection(input: unknown, rules: UrlRules = {}): Connectio
   let connection: Connection;
   if (data.kind === 'jenkins') {
     problems.push(...customHeaderProblems(data.customHeaders));
-    connection = { ...data, baseUrl: urlOf(data.baseUrl) };
+    // A pushed-only Jenkins may have no URL the app can reach: the firewalled case.
+    const unreachable = data.mode === 'pushed' && data.baseUrl.trim() === '';
+    if (!unreachable && data.username === '') problems.push('enter the Jenkins user name the API token belongs to');
+    connection = { ...data, baseUrl: unreachable ? '' : urlOf(data.baseUrl) };
   } else if (data.kind === 'buildkite') {
     connection = { ...data, apiBaseUrl: data.apiBaseUrl === undefined ? undefined : urlOf(data.apiBaseUrl) };
   } else {

@@ -1,5 +1,6 @@
 // zod/mini, as every contract (see contract/resolver.ts).
 import * as z from 'zod/mini';
+import { CONNECTION_MODES } from '../../domain/webhook';
 import { issuedId } from './ids';
 
 /**
@@ -31,6 +32,9 @@ export const BUILDKITE_SCOPES = { required: ['read_builds'], useful: ['read_pipe
 const id = issuedId(64);
 const text = (max: number) => z.string().check(z.maxLength(max));
 
+/** How builds arrive (src/domain/webhook.ts): polled by the app, pushed by the CI, or both. Absent: polled. */
+const modeSchema = z.optional(z.enum(CONNECTION_MODES));
+
 /** Custom headers: keep the stored ones, or replace them all with a comma-separated `Name: value` list ('' removes them). */
 export const headersInputSchema = z.discriminatedUnion('mode', [
   z.strictObject({ mode: z.literal('keep') }),
@@ -50,6 +54,7 @@ export const connectionDraftSchema = z.discriminatedUnion('kind', [
     username: text(200),
     apiToken: z.optional(text(4096)),
     headers: headersInputSchema,
+    mode: modeSchema,
   }),
   z.strictObject({
     kind: z.literal('buildkite'),
@@ -57,6 +62,7 @@ export const connectionDraftSchema = z.discriminatedUnion('kind', [
     organization: text(200),
     apiToken: z.optional(text(4096)),
     apiBaseUrl: z.optional(text(2000)),
+    mode: modeSchema,
   }),
   z.strictObject({
     kind: z.literal('circleci'),
@@ -64,6 +70,7 @@ export const connectionDraftSchema = z.discriminatedUnion('kind', [
     projectSlugs: z.array(text(300)).check(z.maxLength(50)),
     apiToken: z.optional(text(4096)),
     apiBaseUrl: z.optional(text(2000)),
+    mode: modeSchema,
   }),
 ]);
 export type ConnectionDraft = z.infer<typeof connectionDraftSchema>;
@@ -77,6 +84,8 @@ export const savePayloadSchema = z.strictObject({
   id: z.optional(id),
   draft: connectionDraftSchema,
   agentEnabled: z.boolean(),
+  /** Every Jira user may read all of it through the agent: Jira admins only, after a warning. */
+  agentReadableByAll: z.optional(z.boolean()),
 });
 export const connectionIdPayloadSchema = z.strictObject({ id });
 
@@ -101,11 +110,14 @@ export const connectionViewSchema = z.object({
   tokenHint: z.string(),
   headers: z.array(z.object({ name: z.string(), hint: z.string() })),
   agentEnabled: z.boolean(),
+  agentReadableByAll: z.boolean(),
   /** Whether this caller may edit, test and remove it from this page. */
   canManage: z.boolean(),
   /** The address an admin consents to for Forge egress; null for the providers' own hosts. */
   egressDomain: z.nullable(z.string()),
   updatedAt: z.string(),
+  /** Absent from older backends: polled. */
+  mode: modeSchema,
 });
 export type ConnectionView = z.infer<typeof connectionViewSchema>;
 
