@@ -7,6 +7,7 @@ import type { ConnectionDraft, ConnectionList, ConnectionView, TestResult } from
 import { ConnectionStore, type ConnectionWithSecret } from '../storage/connection-store';
 import { ProjectConfigStore } from '../storage/project-config-store';
 import { forgetSyncOf } from '../sync/status';
+import { withdrawConnection } from '../sync/jira-devops-withdraw';
 import { isVisible, requireManageable, scopeOf, type ConnectionPage } from './access';
 import { resolveDraft } from './drafts';
 import { addressStillUsed } from './egress-usage';
@@ -95,6 +96,8 @@ export class Connections {
   async remove(id: string, page: ConnectionPage): Promise<{ removed: string; projectsUpdated: string[]; addressStillUsed: boolean }> {
     const { entry } = await this.manageable(id, page);
     const using = await readConfigsUsing(entry, this.configs);
+    // What it sent to Jira goes first: if Jira cannot delete it now, nothing is removed and trying again works.
+    await withdrawConnection(id);
     const now = this.now();
     for (const config of using) await this.configs.save(withoutConnection(config, id, now));
     await this.store.remove(id);

@@ -3,6 +3,7 @@ import { defaultProjectConfig, type ProjectConfig } from '../domain/project-conf
 import type { DeploySourceInput, ProjectSettings } from '../shared/contract/project-settings';
 import { ConnectionStore, type ConnectionEntry } from '../storage/connection-store';
 import { ProjectConfigStore } from '../storage/project-config-store';
+import { withdrawProject } from '../sync/jira-devops-withdraw';
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER } from '../webtrigger/signature';
 import { toDeploySources } from './deploy-sources';
 import { InvalidSettings } from './errors';
@@ -106,6 +107,9 @@ export class ProjectSettingsService {
   }
 
   async saveIssueIntegration(integration: ProjectConfig['issueIntegration']): Promise<{ updatedAt: string }> {
+    const before = (await this.config()).config.issueIntegration.provider;
+    // Switching away from Jira takes back what the project sent there, before the switch is saved.
+    if (before === 'jira' && integration.provider !== 'jira') await withdrawProject(this.projectKey);
     return this.update((config) => ({ ...config, issueIntegration: { ...integration } }));
   }
 }
