@@ -1,3 +1,4 @@
+import { developmentBox } from '../development-box';
 import { html } from '../html';
 import { uiModules } from '../modules';
 import type { PageContext, RenderedPage } from './context';
@@ -46,6 +47,7 @@ export function issuePage(context: PageContext, issueKey: string): RenderedPage 
         <p class="subtle">Add a description…</p>
         ${panels}
       </div>
+      <div class="issue-side">
       <aside class="issue-details" aria-label="Details">
         <span class="status-lozenge">${issue.status}</span>
         <dl>
@@ -59,6 +61,8 @@ export function issuePage(context: PageContext, issueKey: string): RenderedPage 
           <dd>${formatDate(issue.updated)}</dd>
         </dl>
       </aside>
+      ${developmentBox(site, issue, { type: 'user', user: session.user })}
+      </div>
     </div>`;
   const sidebar = projectSidebar(project, 'issues');
   return {
