@@ -11,9 +11,13 @@
  * exactly like missing ones; the documented response shapes of mypermissions, permissions/check,
  * project search and get, issue get, myself and user; 400 with Jira's `errorMessages`/`errors` for
  * invalid bodies and unknown permission keys, and for every JQL search (the app sends none, so
- * none is evaluated). Unknown routes answer a loud 404 naming the route.
- * Not enforced: OAuth scopes (the manifest's `permissions.scopes`, checked offline by
- * `npm run lint:forge`), Jira's rate limits, issue-level security, project roles and groups as
+ * none is evaluated). Unknown routes answer a loud 404 naming the route. Jira Software's deployments
+ * and builds APIs (routes/devops.ts): bodies checked against Atlassian's published schemas, their
+ * rules (500 association values, updateSequenceNumber order, unknown issue keys), and 403 unless the
+ * manifest declares the provider module and the operation's scope; what they accept lives in
+ * memory per site (`site.devops`), so `npm start` forgets it on restart like the rest of the site.
+ * Not enforced: OAuth scopes elsewhere (the manifest's `permissions.scopes`, checked offline by
+ * `npm run lint:forge`), Jira's rate limits (the devops APIs answer 429/503 on `site.devops.failNext`), issue-level security, project roles and groups as
  * such (grants are per user), JQL, fields beyond summary, status, issuetype, project, created
  * and updated, and `expand` on issues.
  */
