@@ -37,11 +37,20 @@ export const keys = {
   syncCursor: (connectionId: string) => `sync:cursor:${connectionId}`,
   syncStatus: (connectionId: string) => `sync:status:${connectionId}`,
   syncLease: (connectionId: string) => `sync:lease:${connectionId}`,
+  /** Where a connection's history import stands (src/sync/history), apart from the sync cursor. */
+  syncHistory: (connectionId: string) => `sync:history:${connectionId}`,
   syncHealth: 'sync:health',
   /** One record per failing connection, all read with one prefix query (written by that connection's runs only). */
   syncHealthPrefix: 'sync:health:',
   syncHealthOf: (connectionId: string) => `sync:health:${connectionId}`,
   replayGuard: (signature: string) => `replay:${digest(signature, 32)}`,
+  /** A connection's build webhook (src/webtrigger/build-events): its opaque URL id, secret hint, CircleCI webhook ids. */
+  webhook: (connectionId: string) => `hook:conn:${connectionId}`,
+  /** The signing secret and the connection, found by the URL's opaque id in one read. */
+  webhookSecret: (hookId: string) => `hook-secret:${hookId}`,
+  webhookSeenPrefix: 'hook:seen:',
+  /** When the connection's last webhook event arrived (push health), all read with one prefix query. */
+  webhookSeen: (connectionId: string) => `hook:seen:${connectionId}`,
 };
 
 /** Partition values of the indexes: never empty, since an index cannot hold an empty partition. */
