@@ -3,6 +3,7 @@ import { PROVIDER_KINDS } from '../domain/build';
 import { withoutConnection } from '../domain/connection-usage';
 import type { ConnectionTestResult } from '../providers';
 import type { UrlRules } from '../domain/connection';
+import { ForbiddenError } from '../jira/errors';
 import type { ConnectionDraft, ConnectionList, ConnectionView, TestResult } from '../shared/contract/connections';
 import { ConnectionStore, type ConnectionWithSecret } from '../storage/connection-store';
 import { ProjectConfigStore } from '../storage/project-config-store';
@@ -67,8 +68,12 @@ export class Connections {
     return toTestResult(await interactiveProvider(connection, { apiToken: secret.apiToken, headers: {} }).testConnection());
   }
 
-  async save(input: { draft: ConnectionDraft; id: string | undefined; agentEnabled: boolean }, page: ConnectionPage): Promise<ConnectionView> {
+  async save(
+    input: { draft: ConnectionDraft; id: string | undefined; agentEnabled: boolean; agentReadableByAll?: boolean | undefined },
+    page: ConnectionPage,
+  ): Promise<ConnectionView> {
     const existing = input.id === undefined ? undefined : await this.manageable(input.id, page);
+    const agentReadableByAll = agentReadableByAllOf(input.agentReadableByAll, existing?.entry.agentReadableByAll ?? false, page);
     const id = existing?.entry.connection.id ?? randomUUID();
     const { connection, secret } = resolveDraft(input.draft, id, existing, this.rules);
     const entry = await this.store.save({
@@ -76,6 +81,7 @@ export class Connections {
       // An existing connection keeps its scope: editing it from the admin page does not make it site-wide.
       scope: existing?.entry.scope ?? scopeOf(page),
       agentEnabled: input.agentEnabled,
+      agentReadableByAll,
       secret,
       now: this.now(),
       createdAt: existing?.entry.createdAt,
@@ -104,6 +110,13 @@ export class Connections {
     await forgetSyncOf(id);
     return { removed: id, projectsUpdated: using.map((c) => c.projectKey), addressStillUsed: await addressStillUsed(this.store, entry) };
   }
+}
+
+/** Only Jira admins open a connection to every Jira user; a project's page keeps what they chose. */
+function agentReadableByAllOf(asked: boolean | undefined, current: boolean, page: ConnectionPage): boolean {
+  if (page.kind === 'site') return asked ?? current;
+  if (asked === true && !current) throw new ForbiddenError('Only Jira admins can let every Jira user read a connection through the agent.');
+  return asked === false ? false : current;
 }
 
 function toTestResult(result: ConnectionTestResult): TestResult {

@@ -13,7 +13,8 @@ const myPermissionsSchema = z.object({
   permissions: z.record(z.string(), z.object({ havePermission: z.boolean() })),
 });
 
-async function myPermissions(query: Record<string, string>, keys: readonly string[]): Promise<Record<string, boolean>> {
+/** The caller's permissions from Jira (all false where Jira hides the project or issue). */
+export async function myPermissions(query: Record<string, string>, keys: readonly string[]): Promise<Record<string, boolean>> {
   const params = new URLSearchParams({ ...query, permissions: keys.join(',') });
   const response = await api
     .asUser()

@@ -50,7 +50,7 @@ export function defineConnectionResolvers(resolver: Resolver): void {
 
   defineResolver(resolver, KEYS.save, savePayloadSchema, async ({ payload, caller }) => {
     const { page, connections } = await authorized(caller);
-    return connections.save({ draft: payload.draft, id: payload.id, agentEnabled: payload.agentEnabled }, page);
+    return connections.save({ draft: payload.draft, id: payload.id, agentEnabled: payload.agentEnabled, agentReadableByAll: payload.agentReadableByAll }, page);
   });
 
   defineResolver(resolver, KEYS.usage, connectionIdPayloadSchema, async ({ payload, caller }) => {

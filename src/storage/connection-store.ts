@@ -17,6 +17,8 @@ const storedConnectionSchema = z.object({
   scope: connectionScopeSchema,
   /** Rovo actions may only read connections an admin enabled for the agent. */
   agentEnabled: z.boolean(),
+  /** Set by a Jira admin after a warning: the agent reads every job for every Jira user. Absent in older records. */
+  agentReadableByAll: z.boolean().optional(),
   tokenHint: z.string(),
   headerHints: z.record(z.string(), z.string()),
   createdAt: z.string(),
@@ -31,6 +33,8 @@ export interface ConnectionEntry {
   readonly connection: Connection;
   readonly scope: ConnectionScope;
   readonly agentEnabled: boolean;
+  /** The agent reads all of it for every Jira user, not only jobs of projects the user may browse. */
+  readonly agentReadableByAll: boolean;
   readonly tokenHint: string;
   readonly headerHints: Readonly<Record<string, string>>;
   readonly createdAt: string;
@@ -60,7 +64,8 @@ function toEntry(value: unknown): ConnectionEntry | undefined {
     // Stored records passed validation when written; loopback URLs are only ever stored by local runs.
     const connection = parseConnection(stored.data.connection, { allowLoopbackHttp: true });
     const { scope, agentEnabled, tokenHint, headerHints, createdAt, updatedAt } = stored.data;
-    return { connection, scope, agentEnabled, tokenHint, headerHints, createdAt, updatedAt };
+    const agentReadableByAll = agentEnabled && stored.data.agentReadableByAll === true;
+    return { connection, scope, agentEnabled, agentReadableByAll, tokenHint, headerHints, createdAt, updatedAt };
   } catch {
     return undefined;
   }
@@ -91,6 +96,7 @@ export class ConnectionStore {
     readonly connection: Connection;
     readonly scope: ConnectionScope;
     readonly agentEnabled: boolean;
+    readonly agentReadableByAll?: boolean | undefined;
     readonly secret: StoredSecret;
     readonly now: string;
     readonly createdAt?: string | undefined;
@@ -102,6 +108,7 @@ export class ConnectionStore {
       connection: blankHeaders(input.connection),
       scope: input.scope,
       agentEnabled: input.agentEnabled,
+      agentReadableByAll: input.agentEnabled && input.agentReadableByAll === true,
       tokenHint: hintOf(secret.apiToken),
       headerHints: Object.fromEntries(Object.entries(secret.headers).map(([n, v]) => [n, hintOf(v)])),
       createdAt: input.createdAt ?? input.now,

@@ -27,6 +27,8 @@ export interface ConnectionFormProps {
   readonly existing?: ConnectionView | undefined;
   /** A site admin may approve the address in Jira's dialog; anyone else is told what to ask one for. */
   readonly siteAdmin: boolean;
+  /** The admin page, where a Jira admin may open a connection to every Jira user through the agent. */
+  readonly sitePage?: boolean;
   readonly onSaved: (view: ConnectionView) => void;
   readonly onCancel: () => void;
 }
@@ -71,12 +73,25 @@ function advancedSpecs(kind: ProviderKind, existing: ConnectionView | undefined)
 }
 
 /** Add or edit one connection: test it before (or without) saving, consent to its address, save. */
-export function ConnectionForm({ kind, existing, siteAdmin, onSaved, onCancel }: ConnectionFormProps) {
+const EVERYONE_WARNING =
+  "Every Jira user, also people who may browse no project at all, could then ask the agent for all of this connection's jobs, " +
+  'builds, parameters, logs and commit messages. Choose it only for a CI server that holds nothing confidential.';
+
+function agentChoices(offerEveryone: boolean) {
+  return [
+    { value: 'denied', label: "Cannot read this connection's builds" },
+    { value: 'allowed', label: 'May read the jobs of projects the asking user may browse' },
+    ...(offerEveryone ? [{ value: 'everyone', label: 'May read every job, for every Jira user (see the warning)' }] : []),
+  ];
+}
+
+export function ConnectionForm({ kind, existing, siteAdmin, sitePage = false, onSaved, onCancel }: ConnectionFormProps) {
   const [advanced, setAdvanced] = useState(false);
   const [test, setTest] = useState<TestState>({ status: 'idle' });
   const [saveFailure, setSaveFailure] = useState<{ title: string; failure: Failure } | null>(null);
   const [refusedValues, setRefusedValues] = useState<ConnectionFormValues | null>(null);
   const title = existing ? `Edit ${existing.name}` : `Add ${PROVIDER_LABELS[kind]}`;
+  const offerEveryone = kind === 'jenkins' && ((sitePage && siteAdmin) || existing?.agentReadableByAll === true);
 
   const idPart = existing ? { id: existing.id } : {};
   /** The backend checks the form first; consent is asked only for an address it accepts. */
@@ -109,7 +124,8 @@ export function ConnectionForm({ kind, existing, siteAdmin, onSaved, onCancel }:
       return;
     }
     try {
-      const payload = { ...idPart, draft, agentEnabled: values.agentAccess === 'allowed' };
+      const access = values.agentAccess ?? 'denied';
+      const payload = { ...idPart, draft, agentEnabled: access !== 'denied', agentReadableByAll: access === 'everyone' };
       onSaved(await callResolver(KEYS.save, payload, connectionViewSchema));
     } catch (error) {
       setSaveFailure({ title: NOT_SAVED, failure: failureOf(error) });
@@ -131,12 +147,14 @@ export function ConnectionForm({ kind, existing, siteAdmin, onSaved, onCancel }:
               <ChoiceField
                 name="agentAccess"
                 legend="Rovo agent"
-                defaultValue={existing?.agentEnabled ? 'allowed' : 'denied'}
-                choices={[
-                  { value: 'denied', label: "Cannot read this connection's builds" },
-                  { value: 'allowed', label: "May read this connection's builds" },
-                ]}
+                defaultValue={existing?.agentReadableByAll ? 'everyone' : existing?.agentEnabled ? 'allowed' : 'denied'}
+                choices={agentChoices(offerEveryone)}
               />
+              {offerEveryone ? (
+                <SectionMessage appearance="warning" title="Every Jira user" testId="agent-everyone-warning">
+                  {EVERYONE_WARNING}
+                </SectionMessage>
+              ) : null}
             </FormSection>
             <Box paddingBlockStart="space.200">
               <Button appearance="subtle" aria-expanded={advanced} aria-controls="advanced-settings" onClick={() => setAdvanced(!advanced)}>

@@ -182,6 +182,7 @@ export function ConnectionsSection({ intro, siteAdmin, footer, onChanged }: { in
           kind={editing.kind}
           existing={editing.existing}
           siteAdmin={siteAdmin}
+          sitePage={list.page === 'site'}
           onCancel={() => setEditing(null)}
           onSaved={(view) => {
             setEditing(null);
