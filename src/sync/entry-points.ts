@@ -1,14 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { getAppContext } from '@forge/api';
 import { z } from 'zod';
+import { FUNCTION_TIMEOUT_SECONDS, outboundBudget } from '../forge/outbound-budget';
 import { forgeRuntime } from '../forge/provider-deps';
 import { PROBE_REQUEST_LIMIT, probeBatch, scheduleAll } from './scheduler';
 import { MAX_TRANSIENT_RETRIES, recordFailure, retryWorthy } from './failures';
 import { syncConnection, type SyncOutcome, type WorkerOptions } from './sync-connection';
 import { pushWork, queuedBodySchema } from './work';
 
-/** Forge's 100 outbound requests per minute and invocation, less a margin for retries after a refusal. */
-export const REQUEST_LIMIT = 90;
+/** The worker's share of Forge's outbound budget for its 900 s timeout. */
+export const REQUEST_LIMIT = outboundBudget(FUNCTION_TIMEOUT_SECONDS['sync-worker']);
 /** A first sync of 90 batches of jobs is far beyond any real server; past it, the schedule carries on. */
 export const MAX_ROUNDS = 200;
 

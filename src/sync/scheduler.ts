@@ -1,11 +1,12 @@
 import type { Connection } from '../domain/connection';
+import { FUNCTION_TIMEOUT_SECONDS, outboundBudget } from '../forge/outbound-budget';
 import { ConnectionStore } from '../storage/connection-store';
 import type { FetchOptions } from './fetch-builds';
 import { idleRequests, probeConnection } from './probe';
 import { pushWork, type QueuedWork } from './work';
 
-/** Outbound requests the scheduler's probes may make: Forge allows 100 for its 60 s, less a margin. */
-export const PROBE_REQUEST_LIMIT = 90;
+/** Outbound requests the scheduler's probes may make: its share of Forge's budget for 60 s. */
+export const PROBE_REQUEST_LIMIT = outboundBudget(FUNCTION_TIMEOUT_SECONDS['sync-scheduler']);
 /** Probes start only while this much of the invocation is left, for the pushes that follow. */
 const PROBE_RESERVE_MS = 15_000;
 /** Connections probed at once: probes wait on CI servers, not on this invocation's CPU. */

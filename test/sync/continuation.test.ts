@@ -38,19 +38,21 @@ async function storedBuilds(jobs: number, buildsPerJob: number): Promise<number>
 
 describe('a first sync too big for one invocation', () => {
   it('continues in further invocations until done, each within its request budget, nothing lost or read twice', async () => {
-    await givenJenkinsWith(200, 3);
+    // More jobs than two invocations' outbound budgets (Forge's 100 a minute of the 900 s timeout) cover
+    const jobs = 2 * REQUEST_LIMIT + 20;
+    await givenJenkinsWith(jobs, 1);
 
     const report = await runSync(platform);
 
     // Three invocations: the first two stop at their budget, each queues the next
     expect(report).toEqual({ delivered: 3, retried: 0, failed: 0 });
-    expect(await storedBuilds(200, 3)).toBe(600);
+    expect(await storedBuilds(jobs, 1)).toBe(jobs);
     // One overview request per invocation, then each job exactly once
     const jobReads = jenkins.script.requests.filter((r) => r.path !== '/api/json');
-    expect(jobReads).toHaveLength(200);
-    expect(new Set(jobReads.map((r) => r.path)).size).toBe(200);
+    expect(jobReads).toHaveLength(jobs);
+    expect(new Set(jobReads.map((r) => r.path)).size).toBe(jobs);
     expect(jenkins.script.requests.length).toBeLessThanOrEqual(3 * REQUEST_LIMIT);
-    expect(await new SyncStateStore().status('jenkins-1')).toMatchObject({ complete: true, buildsWritten: 600, requests: 203 });
+    expect(await new SyncStateStore().status('jenkins-1')).toMatchObject({ complete: true, buildsWritten: jobs, requests: jobs + 3 });
   });
 
   it('an invocation that runs out of time mid-page keeps what it read and a new invocation reads the rest', async () => {
