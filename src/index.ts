@@ -3,6 +3,7 @@ export { uiResolver } from './resolvers';
 export { syncScheduler, syncWorker } from './sync/entry-points';
 export { historyWorker } from './sync/history';
 export { deployRegistration } from './webtrigger/deploy-registration';
+export { buildkiteBuildEvents, circleciBuildEvents, jenkinsBuildEvents } from './webtrigger/build-events';
 export {
   jenkinsListJobsAction,
   jenkinsJobHealthAction,

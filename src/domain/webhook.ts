@@ -72,3 +72,24 @@ export function regresses(stored: Build, incoming: Build): boolean {
   if (after === 3 && stored.finishedAt && incoming.finishedAt) return Date.parse(incoming.finishedAt) < Date.parse(stored.finishedAt);
   return false;
 }
+
+/**
+ * A pushed build over what is stored: its state and times from the event, and what the event may
+ * lack (commits, causes, parameters, branch, tag) kept from the stored build, which a poll or a
+ * targeted read may have filled, so a thin event does not erase richer data.
+ */
+export function mergePushed(stored: Build | undefined, incoming: Build): Build {
+  if (!stored) return incoming;
+  return {
+    ...incoming,
+    startedAt: incoming.startedAt ?? stored.startedAt,
+    sha: incoming.sha ?? stored.sha,
+    branch: incoming.branch ?? stored.branch,
+    tag: incoming.tag ?? stored.tag,
+    commits: stored.commits.length > incoming.commits.length ? stored.commits : incoming.commits,
+    causes: stored.causes.length > 0 ? stored.causes : incoming.causes,
+    parameters: stored.parameters.length > 0 ? stored.parameters : incoming.parameters,
+    job: stored.job,
+    url: stored.url ?? incoming.url,
+  };
+}

@@ -1,0 +1,63 @@
+import type { Build } from '../domain/build';
+import { isUnreachable, modeOf } from '../domain/connection';
+import { mergePushed, regresses } from '../domain/webhook';
+import { forgeProviderDeps } from '../forge/provider-deps';
+import { createProvider } from '../providers';
+import { ConnectionStore, type ConnectionEntry } from '../storage/connection-store';
+import { planCiDeploys } from './ci-deploys';
+import { RunContext } from './run-context';
+import { writeDeploys } from './write-plan';
+
+export interface PushedBuild {
+  readonly build: Build;
+  /** False when the event lacks details the CI's API has: one targeted read, if the server can be reached. */
+  readonly complete: boolean;
+}
+
+export interface PushOutcome {
+  /** False when the stored build already says this, or says more (a later state). */
+  readonly written: boolean;
+  readonly build: Build;
+  readonly deploysWritten: number;
+  /** Whether the CI's API was read for the details the event lacked. */
+  readonly readBack: boolean;
+}
+
+/** The targeted read of a build an event described only in part; the event's own version when it cannot be made. */
+async function filledIn(entry: ConnectionEntry, pushed: PushedBuild): Promise<{ build: Build; readBack: boolean }> {
+  // A pushed-only Jenkins is never called, even with a URL: that URL is for links, and may sit behind a firewall.
+  const reachable = !isUnreachable(entry.connection) && !(entry.connection.kind === 'jenkins' && modeOf(entry.connection) === 'pushed');
+  if (pushed.complete || !reachable) return { build: pushed.build, readBack: false };
+  const found = await new ConnectionStore().withSecret(entry.connection.id);
+  if (!found) return { build: pushed.build, readBack: false };
+  try {
+    const provider = createProvider(found.connection, found.secret, forgeProviderDeps(5, { requestTimeoutMs: 10_000, maxWaitMs: 0 }));
+    return { build: await provider.getBuild(pushed.build.job.id, pushed.build.number), readBack: true };
+  } catch (error) {
+    // The event is still worth recording; the next reconciliation poll completes it.
+    console.warn(`[push] read of ${pushed.build.job.id} #${pushed.build.number} failed:`, error instanceof Error ? error.message : error);
+    return { build: pushed.build, readBack: false };
+  }
+}
+
+/**
+ * Records a build a CI pushed exactly as the sync records a polled one: the same record (the
+ * provider mapping's identity), deploys planned and written with the sync's own planning
+ * (planCiDeploys, RunContext, writeDeploys) before the build, so snapshots, commits and issue
+ * links come out the same. A report older than what is stored changes nothing.
+ */
+export async function ingestPushedBuild(entry: ConnectionEntry, pushed: PushedBuild): Promise<PushOutcome> {
+  const { build: reported, readBack } = await filledIn(entry, pushed);
+  const ctx = new RunContext();
+  const stored = await ctx.builds.get(reported.connectionId, reported.job.id, reported.number);
+  if (stored && regresses(stored, reported)) return { written: false, build: stored, deploysWritten: 0, readBack };
+  const build = readBack ? reported : mergePushed(stored, reported);
+  const changed = await ctx.builds.changed([build]);
+  if (changed.length === 0) return { written: false, build, deploysWritten: 0, readBack };
+  ctx.stageBuilds(changed);
+  const plan = await planCiDeploys(changed, { id: entry.connection.id, scope: entry.scope }, ctx);
+  // Deploys before their build, as the sync does: a failure in between leaves the build to be seen again.
+  const deploys = await writeDeploys(plan.writes, ctx);
+  await ctx.builds.write(changed);
+  return { written: true, build, deploysWritten: deploys.deploysWritten, readBack };
+}
