@@ -5,6 +5,7 @@ import { defineIssuePanelResolvers } from './issue-panel';
 import { defineJenkinsInsightResolvers } from './jenkins-insight';
 import { defineConnectionResolvers } from './connections';
 import { defineProjectSettingsResolvers } from './project-settings';
+import { defineHistoryResolvers } from './history';
 
 const resolver = new Resolver();
 defineAppInfoResolvers(resolver);
@@ -13,6 +14,7 @@ defineJenkinsInsightResolvers(resolver);
 defineConnectionResolvers(resolver);
 defineProjectSettingsResolvers(resolver);
 defineAppAccessResolvers(resolver);
+defineHistoryResolvers(resolver);
 
 /** The one resolver function behind every Custom UI module (see manifest.yml `ui-resolver`). */
 export const uiResolver = resolver.getDefinitions();

@@ -37,6 +37,11 @@ const eventSchema = z.object({
  * the failure recorded, and starting it again resumes from its position.
  */
 export async function historyWorker(event: unknown): Promise<void> {
+  await handleHistoryEvent(event, historyOptions());
+}
+
+/** The worker with its options given (tests and the bench use smaller rounds to see many of them). */
+export async function handleHistoryEvent(event: unknown, options: HistoryOptions): Promise<void> {
   const parsed = eventSchema.safeParse(event);
   const work = historyWorkSchema.safeParse(parsed.data?.body);
   if (!work.success) {
@@ -44,7 +49,6 @@ export async function historyWorker(event: unknown): Promise<void> {
     return;
   }
   const retries = parsed.data?.retryContext?.retryCount ?? 0;
-  const options = historyOptions();
   try {
     const outcome = await importHistoryRound(work.data, options, parsed.data?.retryContext !== undefined);
     if (outcome.kind === 'imported') {

@@ -4,13 +4,11 @@ import { ConnectionNotFound } from '../../connections/errors';
 import { ConnectionStore } from '../../storage/connection-store';
 import { HistoryStore, type HistoryImport } from '../../storage/history-store';
 import { SyncStateStore } from '../../storage/sync-state-store';
+import { MAX_HISTORY_DAYS } from '../../shared/contract/history';
 import { HistoryBusy } from './errors';
 import { pushHistoryWork } from './work';
 
 const DAY_MS = 86_400_000;
-/** How far back an import may reach: two years. */
-export const MAX_HISTORY_DAYS = 730;
-export const DEFAULT_HISTORY_DAYS = 30;
 
 /**
  * Starts (or resumes) bringing in a connection's history back to `from`, and queues its first
