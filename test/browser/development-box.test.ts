@@ -5,7 +5,7 @@ import { launchBrowser, screenshot, signedIn } from './support/browser';
 
 // The demo's deploys reach Jira through the sync engine, a minute or so after start-up: the page
 // is reloaded until they show.
-const SENT_WAIT_MS = 90_000;
+const SENT_WAIT_MS = 45_000;
 
 /**
  * The host's issue page shows a "Development" box, as Jira shows what apps send through the
@@ -43,7 +43,7 @@ describe('the Development box of an issue', () => {
   test(
     "given the demo sends to Jira, then DEMO-1's box lists its Production and Staging deployments and builds",
     // The demo project's issue integration is "This app only" until dev/demo/ci-demo.ts chooses Jira (this site).
-    { todo: 'needs the demo project to send to Jira (issue 14 items 1 to 6)', timeout: 150_000 },
+    { skip: 'needs the demo project to send to Jira (issue 14 items 1 to 6)', timeout: 55_000 },
     async () => {
       const page = await openDemo1();
       const deadline = Date.now() + SENT_WAIT_MS;
