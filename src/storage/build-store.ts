@@ -1,6 +1,7 @@
 import { kvs, Sort, WhereConditions } from '@forge/kvs';
 import { z } from 'zod';
 import type { Build } from '../domain/build';
+import { regresses } from '../domain/webhook';
 import { buildSchema } from './build-record';
 import { ENTITY, INDEX, keys, partitions } from './keys';
 import { getEntities, PAGE_LIMIT, queryAll, stableJson, withNulls, withoutNulls, writeEntities } from './kvs-records';
@@ -43,7 +44,7 @@ export const buildKey = (build: Pick<Build, 'connectionId' | 'job' | 'number'>) 
 
 /** Builds by job, commit and branch. One entity value per build; unchanged builds are never rewritten. */
 export class BuildStore {
-  /** The builds that are new or differ from what is stored (reads only; the last of duplicates wins). */
+  /** The builds that are new or differ from what is stored, never one that moves backwards (reads only; the last of duplicates wins). */
   async changed(builds: readonly Build[]): Promise<Build[]> {
     const latest = new Map<string, Build>();
     for (const build of builds) latest.set(buildKey(build), build);
@@ -52,6 +53,9 @@ export class BuildStore {
     for (const [key, build] of latest) {
       const before = existing.get(key);
       if (before !== undefined && stableJson(before) === stableJson(toEntity(build))) continue;
+      // A poll that read a build before its webhook arrived must not reopen it (src/domain/webhook.ts).
+      const stored = before === undefined ? undefined : fromEntity(before);
+      if (stored && regresses(stored, build)) continue;
       changed.push(build);
     }
     return changed;
