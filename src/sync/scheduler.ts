@@ -3,6 +3,7 @@ import { FUNCTION_TIMEOUT_SECONDS, outboundBudget } from '../forge/outbound-budg
 import { ConnectionStore } from '../storage/connection-store';
 import type { FetchOptions } from './fetch-builds';
 import { idleRequests, probeConnection } from './probe';
+import { dueForPolling } from './push-health';
 import { pushWork, type QueuedWork } from './work';
 
 /** Outbound requests the scheduler's probes may make: its share of Forge's budget for 60 s. */
@@ -74,9 +75,10 @@ export async function pushProbes(connectionIds: readonly string[]): Promise<void
   await pushWork(batches);
 }
 
-/** The fiveMinute trigger: every connection, probed. */
+/** The fiveMinute trigger: every connection due for polling (src/sync/push-health.ts), probed. */
 export async function scheduleAll(options: ScheduleOptions): Promise<ScheduleResult> {
-  return probeAndQueue((await new ConnectionStore().list()).map((entry) => entry.connection), options);
+  const connections = (await new ConnectionStore().list()).map((entry) => entry.connection);
+  return probeAndQueue(await dueForPolling(connections, options.clock.now()), options);
 }
 
 /** A batched probe event: the listed connections that still exist, probed within the worker's budget. */
