@@ -84,8 +84,9 @@ export class JenkinsClient {
     return this.get(`${this.itemUrl(path)}api/json`, JOB_DETAILS_TREE, jobDetailsSchema, JOB_HINTS);
   }
 
-  builds(path: readonly string[], count: number) {
-    return this.get(`${this.itemUrl(path)}api/json`, buildsTree(count), jobBuildsSchema);
+  /** The newest `count` builds; `legacyChanges` adds the change fields of other SCMs and old Jenkins (tree.ts). */
+  builds(path: readonly string[], count: number, legacyChanges = false) {
+    return this.get(`${this.itemUrl(path)}api/json`, buildsTree(count, legacyChanges), jobBuildsSchema);
   }
 
   /** Builds at indexes [from, to) of the job's list, newest first (the history import pages with it). */

@@ -12,6 +12,7 @@ import { DEFAULT_SYNC_LIMITS, planJob, type JenkinsCursor, type JobPlan, type Sy
 import { discoverJobs } from './discover';
 import { jenkinsHistory } from './history';
 import { mapJenkinsBuild } from './map-build';
+import type { WireBuild } from './wire';
 
 export class JenkinsProvider implements Provider {
   readonly kind = 'jenkins' as const;
@@ -95,8 +96,21 @@ export class JenkinsProvider implements Provider {
 
   private async readPlan(plan: JobPlan): Promise<Build[]> {
     const answer = await this.client.builds(plan.job.path, plan.count);
-    const wires = answer.data.builds ?? answer.data.allBuilds ?? [];
+    let wires = (answer.data.builds ?? answer.data.allBuilds ?? []).filter((w) => plan.wanted(w.number));
+    if (wires.some(lacksGitChangeFields)) {
+      // Other SCMs and old Jenkins: the same range again with their fields. Merged by number, so a
+      // build that started in between (shifting the range) cannot push a wanted one out.
+      const again = await this.client.builds(plan.job.path, plan.count, true);
+      const legacy = new Map((again.data.builds ?? again.data.allBuilds ?? []).map((w) => [w.number, w]));
+      wires = wires.map((w) => legacy.get(w.number) ?? w);
+    }
     const context = contextOfJob(this.connection.id, plan.job);
-    return wires.filter((w) => plan.wanted(w.number)).map((w) => mapJenkinsBuild(w, context));
+    return wires.map((w) => mapJenkinsBuild(w, context));
   }
+}
+
+/** A change entry without git's `commitId` or `comment`: its commit or message is in `id` or `msg`. */
+function lacksGitChangeFields(wire: WireBuild): boolean {
+  const sets = wire.changeSets ?? (wire.changeSet ? [wire.changeSet] : []);
+  return sets.some((set) => (set.items ?? []).some((item) => !item.commitId || typeof item.comment !== 'string'));
 }

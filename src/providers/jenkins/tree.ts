@@ -8,24 +8,35 @@
 /**
  * Core exports `commitId`, `timestamp`, `msg` and `author` on every SCM's change entries; git adds
  * `comment` (the whole message, where `msg` is its first line). `id` is the commit of Jenkins 1.4xx
- * git entries, from before core exported `commitId`.
+ * git entries, from before core exported `commitId`. The sync's build lists ask for the git fields
+ * only (`commitId`, `comment`): `msg` and `id` repeat them on every git entry, about 860 bytes a
+ * build. A build with an entry lacking either (Subversion, Mercurial, old Jenkins) is asked again
+ * with LEGACY_CHANGE_ITEMS (see service.ts), since `tree=` has no "this field, else that one".
  */
-const CHANGE_ITEMS = 'items[commitId,id,comment,msg,timestamp,author[fullName]]';
+const CHANGE_ITEMS = 'items[commitId,comment,timestamp,author[fullName]]';
+const LEGACY_CHANGE_ITEMS = 'items[commitId,id,comment,msg,timestamp,author[fullName]]';
 
 /** The causes of a CauseAction (what started the build) and of an InterruptedBuildAction (what stopped it). */
 const CAUSES = 'causes[shortDescription,userId,userName,upstreamProject,upstreamBuild]';
 
-export const BUILD_FIELDS = [
-  'number',
-  'result',
-  'building',
-  'timestamp',
-  'duration',
-  `actions[${CAUSES},parameters[name,value],lastBuiltRevision[SHA1,branch[name]]]`,
-  // Freestyle builds export one `changeSet`, Pipeline runs `changeSets` (one per checkout).
-  `changeSet[${CHANGE_ITEMS}]`,
-  `changeSets[${CHANGE_ITEMS}]`,
-].join(',');
+function buildFields(items: string): string {
+  return [
+    'number',
+    'result',
+    'building',
+    'timestamp',
+    'duration',
+    `actions[${CAUSES},parameters[name,value],lastBuiltRevision[SHA1,branch[name]]]`,
+    // Freestyle builds export one `changeSet`, Pipeline runs `changeSets` (one per checkout).
+    `changeSet[${items}]`,
+    `changeSets[${items}]`,
+  ].join(',');
+}
+
+/** One build read on its own: every change field, since a single request has no second chance to be cheap. */
+export const BUILD_FIELDS = buildFields(LEGACY_CHANGE_ITEMS);
+/** Builds of a list: the git change fields only. */
+const LIST_BUILD_FIELDS = buildFields(CHANGE_ITEMS);
 
 /** How many folder levels one overview request covers before deeper folders need their own request. */
 export const TREE_LEVELS = 5;
@@ -44,9 +55,9 @@ export function jobsTree(levels: number, lastBuild = 'number', extra = ''): stri
  * The newest `count` builds of a job. `builds` stops at 100 on the server; `allBuilds` goes further
  * but makes Jenkins load every build record, so it is used only when the range needs it.
  */
-export function buildsTree(count: number): string {
+export function buildsTree(count: number, legacyChanges = false): string {
   const list = count > 100 ? 'allBuilds' : 'builds';
-  return `${list}[${BUILD_FIELDS}]{0,${count}}`;
+  return `${list}[${legacyChanges ? BUILD_FIELDS : LIST_BUILD_FIELDS}]{0,${count}}`;
 }
 
 /** Builds at indexes [from, to) of a job's list, newest first: `builds` while the range stays in its 100, else `allBuilds`. */
