@@ -3,6 +3,7 @@ import { ModuleInfo, type ModuleInfoProps } from '../../shared/src/components/Mo
 import { AppAccessNotice, useAppAccess } from '../../shared/src/connections/AppAccessNotice';
 import { ConnectionsSection } from '../../shared/src/connections/ConnectionsSection';
 import Heading from '@atlaskit/heading';
+import { SiteHistoryImport } from '../../shared/src/components/HistoryImport';
 
 export function AdminPage({ info, context }: ModuleInfoProps) {
   const access = useAppAccess();
@@ -18,6 +19,7 @@ export function AdminPage({ info, context }: ModuleInfoProps) {
         intro="Jenkins, Buildkite and CircleCI servers Deploy Tracker reads builds and deploys from, for every project on this site. Project admins pick which ones their project uses in its settings."
         footer={<ModuleInfo info={info} context={context} />}
       />
+      <SiteHistoryImport />
     </Stack>
   );
 }

@@ -19,6 +19,7 @@ import { ErrorState } from '../../../shared/src/components/ErrorState';
 import { LoadingState } from '../../../shared/src/components/LoadingState';
 import { SavedNotice } from '../components/SavedNotice';
 import Heading from '@atlaskit/heading';
+import { HistoryImport } from '../../../shared/src/components/HistoryImport';
 
 type Row = SyncStatusList['connections'][number];
 
@@ -104,6 +105,7 @@ export function SyncTab() {
             {row.status?.lastSuccessAt ? <p>Last successful sync: {when(row.status.lastSuccessAt)}.</p> : null}
           </SectionMessage>
         ))}
+        <HistoryImport connections={rows.map((r) => ({ id: r.connectionId, name: r.name }))} />
         <Inline space="space.100">
           <Button appearance="primary" isDisabled={rows.length === 0} isLoading={syncNow.busy} onClick={() => void syncNow.act()}>
             Sync now

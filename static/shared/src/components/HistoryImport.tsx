@@ -1,0 +1,106 @@
+import { useState } from 'react';
+import Button from '@atlaskit/button/new';
+import DynamicTable from '@atlaskit/dynamic-table';
+import Heading from '@atlaskit/heading';
+import Lozenge from '@atlaskit/lozenge';
+import { Box, Stack, Text } from '@atlaskit/primitives/compiled';
+import Textfield from '@atlaskit/textfield';
+import { DEFAULT_HISTORY_DAYS, HISTORY_RESOLVERS as KEYS, historyProgressListSchema, historyProgressSchema, type HistoryProgress } from '../../../../src/shared/contract/history';
+import { CONNECTION_RESOLVERS, connectionListSchema } from '../../../../src/shared/contract/connections';
+import { callResolver } from '../resolvers';
+import { useAction } from '../hooks/useAction';
+import { useLoaded } from '../hooks/useLoaded';
+import { FailureMessage } from './FailureMessage';
+
+export interface HistoryConnection {
+  readonly id: string;
+  readonly name: string;
+}
+
+function day(iso: string | null): string {
+  return iso ? new Date(iso).toLocaleDateString() : '—';
+}
+
+function stateOf(progress: HistoryProgress | undefined) {
+  if (!progress) return <Lozenge>Not imported</Lozenge>;
+  if (progress.state === 'failed') return <Lozenge appearance="removed">Stopped</Lozenge>;
+  if (progress.state === 'done') return <Lozenge appearance="success">Imported</Lozenge>;
+  return <Lozenge appearance="inprogress">{`Importing, ${progress.percentDone}%`}</Lozenge>;
+}
+
+function defaultFrom(): string {
+  return new Date(Date.now() - DEFAULT_HISTORY_DAYS * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * History import per connection: how far each has got (builds so far, how far back, what is
+ * left at the pace so far) and a start from a chosen day. The backend decides who may start one.
+ */
+export function HistoryImport({ connections }: { readonly connections: readonly HistoryConnection[] }) {
+  const { state, reload } = useLoaded(() => callResolver(KEYS.progress, {}, historyProgressListSchema));
+  const [from, setFrom] = useState(defaultFrom);
+  const start = useAction(async (connectionId: string) => {
+    await callResolver(KEYS.start, { connectionId, from }, historyProgressSchema);
+    reload();
+  });
+  const byId = new Map(state.status === 'ready' ? state.data.imports.map((p): [string, HistoryProgress] => [p.connectionId, p]) : []);
+  const stopped = [...byId.values()].filter((p) => p.error);
+
+  return (
+    <Box testId="history-import">
+      <Stack space="space.150">
+        <Heading size="xsmall" as="h3">
+          History
+        </Heading>
+        <Text color="color.text.subtle">The sync reads recent builds only. Bring in older builds and deploys back to a day, up to two years ago; new builds keep syncing meanwhile.</Text>
+        <Box>
+          <Textfield aria-label="Import history from" type="date" value={from} onChange={(e) => setFrom(e.currentTarget.value)} testId="history-from" />
+        </Box>
+        {start.failure ? <FailureMessage title="History import was not started" failure={start.failure} /> : null}
+        {state.status === 'error' ? <FailureMessage title="History progress could not load" failure={state.failure} /> : null}
+        <DynamicTable
+          head={{ cells: ['Connection', 'History', 'Builds', 'Reached back to', 'Left (estimate)', ''].map((label, i) => ({ key: `h${i}`, content: label })) }}
+          rows={connections.map((c) => {
+            const progress = byId.get(c.id);
+            return {
+              key: c.id,
+              testId: `history-row-${c.name}`,
+              cells: [
+                { content: c.name },
+                { content: stateOf(progress) },
+                { content: progress?.builds ?? '—' },
+                { content: day(progress?.reachedBack ?? null) },
+                { content: typeof progress?.estimatedBuildsLeft === 'number' ? `about ${progress.estimatedBuildsLeft} builds` : '—' },
+                {
+                  content: (
+                    <Button onClick={() => void start.act(c.id)} isDisabled={progress?.state === 'running'} aria-label={`Import history of ${c.name}`}>
+                      {progress?.state === 'failed' ? 'Resume' : 'Import history'}
+                    </Button>
+                  ),
+                },
+              ],
+            };
+          })}
+          testId="history-table"
+        />
+        {stopped.map((p) => (
+          <Text key={p.connectionId}>
+            {p.error?.message} {p.error?.hint}
+          </Text>
+        ))}
+        <Box>
+          <Button appearance="subtle" onClick={reload}>
+            Refresh history
+          </Button>
+        </Box>
+      </Stack>
+    </Box>
+  );
+}
+
+/** The admin page's history section: every connection of the site. */
+export function SiteHistoryImport() {
+  const { state } = useLoaded(() => callResolver(CONNECTION_RESOLVERS.list, {}, connectionListSchema));
+  if (state.status !== 'ready') return null;
+  return <HistoryImport connections={state.data.connections.map((c) => ({ id: c.id, name: c.name }))} />;
+}
