@@ -8,7 +8,7 @@ import { SyncStateStore } from '../../src/storage/sync-state-store';
 /**
  * The demo's CI: the three stand-ins (dev/ci-servers) with histories that keep growing, three
  * connections to them, and the DEMO project set up to deploy from all three, so deploys appear
- * in DEMO issues on their own. Only what is missing is created, so a project setting changed in
+ * in DEMO issues on their own, and in Jira's Development box. Only what is missing is created, so a project setting changed in
  * the UI survives a restart.
  */
 export const DEMO_CONNECTIONS = { jenkins: 'demo-jenkins', buildkite: 'demo-buildkite', circleci: 'demo-circleci' } as const;
@@ -43,7 +43,9 @@ export function demoProjectConfig(now: string): ProjectConfig {
       { id: 'demo-buildkite-deploy', connectionId: DEMO_CONNECTIONS.buildkite, job: 'deploy', environment: PRODUCTION },
       { id: 'demo-circleci-deploy', connectionId: DEMO_CONNECTIONS.circleci, job: 'gh/demo-org/storefront-deploy', environment: STAGING },
     ],
-    issueIntegration: { provider: 'app-only', scanCommitMessages: true, scanBranchNames: true, keyScope: 'any-project' },
+    // Jira (this site): the demo's deploys and builds also reach Jira's devops APIs, so DEMO issues
+    // show them in the host's Development box (dev/server/development-box.ts) beside our panel.
+    issueIntegration: { provider: 'jira', scanCommitMessages: true, scanBranchNames: true, keyScope: 'any-project' },
     updatedAt: now,
   };
 }

@@ -54,6 +54,16 @@ describe('npm start: the demo CI', () => {
     }
     expect(environments).toEqual(expect.arrayContaining(['Production', 'Staging']));
     expect(Date.now() - ready).toBeLessThan(60_000);
+
+    // And DEMO sends to Jira (this site): Jira holds DEMO-1's deployments to both environments, and builds
+    let sent: string[] = [];
+    while (Date.now() - ready < 60_000) {
+      sent = [...new Set(platform.site.devops.deploymentsOf('DEMO-1').map((d) => d.environment.displayName))].sort();
+      if (sent.length >= 2 && platform.site.devops.buildsOf('DEMO-1').length > 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    expect(sent).toEqual(expect.arrayContaining(['Production', 'Staging']));
+    expect(platform.site.devops.buildsOf('DEMO-1').length).toBeGreaterThan(0);
   }, 90_000);
 
   it('a restart keeps a changed project configuration and moves the connections to the new servers', async () => {
