@@ -1,5 +1,6 @@
 import { SyncHealthStore } from '../storage/sync-health-store';
 import { SyncStateStore, type SyncStatus } from '../storage/sync-state-store';
+import { HistoryStore } from '../storage/history-store';
 
 export interface Problem {
   /** The CI job the problem is about (for a deploy that could not be stored, the job that ran it). */
@@ -69,8 +70,9 @@ export async function recordStatus(status: SyncStatus, state = new SyncStateStor
   await health.record(status);
 }
 
-/** Forgets a removed connection's cursor, status and place in the record of failing connections. */
+/** Forgets a removed connection's cursor, status, health record and history import. */
 export async function forgetSyncOf(connectionId: string): Promise<void> {
   await new SyncStateStore().forget(connectionId);
   await new SyncHealthStore().forget(connectionId);
+  await new HistoryStore().forget(connectionId);
 }

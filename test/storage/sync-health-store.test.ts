@@ -3,6 +3,7 @@ import { ProjectConfigStore } from '../../src/storage/project-config-store';
 import { SyncHealthStore } from '../../src/storage/sync-health-store';
 import { SyncStateStore, type SyncStatus } from '../../src/storage/sync-state-store';
 import { forgetSyncOf, recordStatus } from '../../src/sync/status';
+import { HistoryStore } from '../../src/storage/history-store';
 import { testPlatform } from '../support/platform';
 
 const status = (connectionId: string, error?: SyncStatus['error']): SyncStatus => ({
@@ -58,6 +59,18 @@ describe('the site-wide record of failing connections', () => {
     expect(await new SyncStateStore().status('ci-gone')).toBeUndefined();
     expect(await new SyncStateStore().cursor('ci-gone')).toBeUndefined();
     expect(await health.failingFor('GONE')).toEqual([]);
+  });
+
+  it('given a connection with a history import, when it is removed, then its import record is gone too', async () => {
+    const at = '2026-11-01T00:00:00.000Z';
+    await new HistoryStore().save({
+      schemaVersion: 1, connectionId: 'ci-old', until: '2026-10-01T00:00:00.000Z', requestedAt: at, state: 'running', revision: 2,
+      builds: 40, deploys: 1, rounds: 2, requests: 12, fractionDone: 0.5, updatedAt: at, problems: 0,
+    });
+
+    await forgetSyncOf('ci-old');
+
+    expect(await new HistoryStore().get('ci-old')).toBeUndefined();
   });
 
   it('forgets a connection that was removed', async () => {
