@@ -9,6 +9,8 @@ export const DEMO_USERS = {
   admin: { accountId: '712020:4d6f1c2a-0b7e-4e55-9c1a-5a1d00000001', displayName: 'Ada Admin', emailAddress: 'ada@example.com' },
   projectAdmin: { accountId: '712020:4d6f1c2a-0b7e-4e55-9c1a-5a1d00000002', displayName: 'Priya Lead', emailAddress: 'priya@example.com' },
   user: { accountId: '712020:4d6f1c2a-0b7e-4e55-9c1a-5a1d00000003', displayName: 'Uma User', emailAddress: 'uma@example.com' },
+  /** A licensed Jira user who may browse no project: what the app shows someone with no access at all. */
+  outsider: { accountId: '712020:4d6f1c2a-0b7e-4e55-9c1a-5a1d00000004', displayName: 'Otto Outsider', emailAddress: 'otto@example.com' },
 } as const;
 
 const DEMO_ISSUES: ReadonlyArray<readonly [summary: string, issuetype: string, status: string]> = [
@@ -53,12 +55,13 @@ const OPS_ISSUES: ReadonlyArray<readonly [summary: string, issuetype: string, st
 
 const DAY = 24 * 60 * 60 * 1000;
 
-/** Seeds an empty site: DEMO (30 issues) that everyone browses, and OPS that the plain user cannot see. */
+/** Seeds an empty site: DEMO (30 issues) that all but the outsider browse, and OPS that the plain user cannot see. */
 export function seedDemoSite(site: JiraSite, now: number = Date.now()): void {
-  const { admin, projectAdmin, user } = DEMO_USERS;
+  const { admin, projectAdmin, user, outsider } = DEMO_USERS;
   site.addUser({ ...admin, admin: true });
   site.addUser(projectAdmin);
   site.addUser(user);
+  site.addUser(outsider);
 
   site.addProject({
     key: 'DEMO',

@@ -30,6 +30,18 @@ export function projectsOfJob(configs: readonly ProjectConfig[], connection: Sco
   return projects;
 }
 
+/**
+ * The projects that own at least one job of the connection: its own project, or those whose
+ * settings name a job on it. Someone who may see none of them has nothing to read there.
+ */
+export function projectsWithJobsOn(configs: readonly ProjectConfig[], connection: ScopedConnection): string[] {
+  if (connection.scope.kind === 'project') return [connection.scope.projectKey];
+  const names = (config: ProjectConfig) =>
+    config.deploySources.some((s) => s.connectionId === connection.id) ||
+    config.builds.some((b) => b.connectionId === connection.id && b.jobs.length > 0);
+  return configs.filter(names).map((config) => config.projectKey);
+}
+
 /** A deploy belongs to the project it was recorded for, whatever issues of other projects it links. */
 export function projectsOfDeploy(deploy: { readonly projectKey: string }): string[] {
   return [deploy.projectKey];

@@ -61,13 +61,26 @@ export function commitsFor(issueKey: string, commits: readonly Commit[]): { ment
   return { mentioning, others };
 }
 
-/** Connections whose last sync failed; the hint is the one the sync recorded, shown as is. */
-export function staleNotes(failing: readonly FailingConnection[]): StaleNote[] {
-  return failing.map((f) => ({
-    connectionId: f.connectionId,
-    failedAt: f.failedAt,
-    lastSuccessAt: f.lastSuccessAt ?? null,
-    message: f.message,
-    hint: f.hint,
-  }));
+/**
+ * Connections whose last sync failed. Admins read each one with the error and hint the sync
+ * recorded; anyone else one note that data may be out of date since the earliest failure, which
+ * names no connection, error or address.
+ */
+export function staleNotes(failing: readonly FailingConnection[], forAdmin: boolean): StaleNote[] {
+  if (forAdmin) {
+    return failing.map((f) => ({
+      failedAt: f.failedAt,
+      lastSuccessAt: f.lastSuccessAt ?? null,
+      detail: { connectionId: f.connectionId, message: f.message, hint: f.hint },
+    }));
+  }
+  const [first, ...rest] = failing;
+  if (!first) return [];
+  const earliest = (a: string | null, b: string | null) => (a === null || b === null ? null : a < b ? a : b);
+  return [
+    rest.reduce<StaleNote>(
+      (note, f) => ({ failedAt: earliest(note.failedAt, f.failedAt) ?? note.failedAt, lastSuccessAt: earliest(note.lastSuccessAt, f.lastSuccessAt ?? null), detail: null }),
+      { failedAt: first.failedAt, lastSuccessAt: first.lastSuccessAt ?? null, detail: null },
+    ),
+  ];
 }

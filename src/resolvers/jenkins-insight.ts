@@ -1,9 +1,10 @@
 import type Resolver from '@forge/resolver';
-import { connectionsUsedBy } from '../domain/project-config';
+import { readConfigsUsing } from '../connections/usage';
 import { DomainError } from '../domain/errors';
 import { forgeProviderDeps } from '../forge/provider-deps';
 import { ForbiddenError } from '../jira/errors';
 import { requireIssueAccess } from '../jira/permissions';
+import { Visibility } from '../jira/visibility';
 import { JenkinsInsight } from '../providers/jenkins/insight';
 import { JENKINS_INSIGHT_RESOLVERS, buildPayloadSchema, logTailPayloadSchema } from '../shared/contract/jenkins-insight';
 import { ConnectionStore } from '../storage/connection-store';
@@ -29,37 +30,43 @@ export class ConnectionGone extends DomainError {
 }
 
 /**
- * The issue panel's drill-down into a Jenkins build. The issue comes from the Forge context; the
- * viewer must be able to browse it, and the build's connection must be one the issue's project
- * uses (its configuration names it), so the payload can never point the app at another server.
+ * The issue panel's drill-down into a Jenkins build. The issue comes from the Forge context and the
+ * viewer must be able to browse it; the job must belong to a project whose development information
+ * the viewer may see (src/domain/access-rules.ts, src/jira/visibility.ts), so neither the payload's
+ * connection nor its job can reach builds of another project. A job nobody may read, on a
+ * connection that does not exist or one that does, gets the same refusal, before Jenkins is asked.
  */
 export function defineJenkinsInsightResolvers(resolver: Resolver): void {
   defineResolver(resolver, JENKINS_INSIGHT_RESOLVERS.buildDetails, buildPayloadSchema, async ({ payload, caller }) => {
-    const insight = await insightForIssue(caller, payload.connectionId);
+    const insight = await insightForJob(caller, payload.connectionId, payload.jobId);
     return insight.buildDetails(payload.jobId, payload.buildNumber);
   });
 
   defineResolver(resolver, JENKINS_INSIGHT_RESOLVERS.stages, buildPayloadSchema, async ({ payload, caller }) => {
-    const insight = await insightForIssue(caller, payload.connectionId);
+    const insight = await insightForJob(caller, payload.connectionId, payload.jobId);
     return insight.pipelineRun(payload.jobId, payload.buildNumber);
   });
 
   defineResolver(resolver, JENKINS_INSIGHT_RESOLVERS.logTail, logTailPayloadSchema, async ({ payload, caller }) => {
-    const insight = await insightForIssue(caller, payload.connectionId);
+    const insight = await insightForJob(caller, payload.connectionId, payload.jobId);
     return insight.buildLog(payload.jobId, payload.buildNumber, payload.tailLines ? { tailLines: payload.tailLines } : {});
   });
 }
 
-async function insightForIssue(caller: CallerContext, connectionId: string): Promise<JenkinsInsight> {
+export const JOB_REFUSED =
+  'You cannot open builds of this job: it belongs to no project whose development information (Browse Projects and View Development Tools) you have.';
+
+async function insightForJob(caller: CallerContext, connectionId: string, jobId: string): Promise<JenkinsInsight> {
   const issueKey = caller.issueKey;
   if (!issueKey) throw new NotOnAnIssue();
   await requireIssueAccess(caller.accountId, issueKey);
-  const projectKey = caller.projectKey ?? issueKey.slice(0, issueKey.lastIndexOf('-'));
-  const notUsed = new ForbiddenError(`Project ${projectKey} does not use this Jenkins connection, so its builds cannot be opened from ${issueKey}.`);
-  const config = await new ProjectConfigStore().get(projectKey);
-  if (!config || !connectionsUsedBy(config).includes(connectionId)) throw notUsed;
-  const stored = await new ConnectionStore().withSecret(connectionId);
+  const connections = new ConnectionStore();
+  const entry = await connections.get(connectionId);
+  if (!entry) throw new ForbiddenError(JOB_REFUSED);
+  const configs = await readConfigsUsing(entry, new ProjectConfigStore());
+  const scoped = { id: entry.connection.id, scope: entry.scope };
+  if (!(await new Visibility(caller.accountId).mayReadJob(configs, scoped, jobId))) throw new ForbiddenError(JOB_REFUSED);
+  const stored = await connections.withSecret(connectionId);
   if (!stored || stored.connection.kind !== 'jenkins') throw new ConnectionGone();
-  if (stored.entry.scope.kind === 'project' && stored.entry.scope.projectKey !== projectKey) throw notUsed;
   return new JenkinsInsight(stored.connection, stored.secret, forgeProviderDeps(RESOLVER_REQUEST_BUDGET));
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DomainError } from '../domain/errors';
 import { forgeProviderDeps } from '../forge/provider-deps';
 import { JenkinsInsight } from '../providers/jenkins/insight';
-import { agentConnection } from './agent-connections';
+import { agentConnection, type AgentConnection } from './agent-connections';
 import { errorAnswer } from './answers/format';
 
 /** Requests one action may make: the widest capability (a listing of nested folders) needs about 20. */
@@ -15,13 +15,16 @@ export interface ActionScope {
   readonly insight: JenkinsInsight;
   /** The connection's name, as the person knows it. */
   readonly connectionName: string;
+  /** Which jobs the asking user may read: every answer is cut to these (job-gate.ts). */
+  readonly jobs: Pick<AgentConnection, 'mayReadJob' | 'readableByAll'>;
 }
 
 export type ActionHandler = (payload: unknown, context: unknown) => Promise<string>;
 
 /**
- * One Rovo action: validate the model's inputs, pick an agent-enabled connection, run one
- * read-only capability and answer in text. Typed failures (a refusal, Jenkins' own troubleshooting
+ * One Rovo action: validate the model's inputs, pick an agent-enabled connection the asking user
+ * may read (the user from Forge's invocation context, never the inputs), run one read-only
+ * capability on the jobs they may read and answer in text. Typed failures (a refusal, Jenkins' own troubleshooting
  * message and hint) become the answer unchanged; anything else is thrown for Forge to record.
  */
 export function defineAction<S extends z.ZodType<{ connection?: string | undefined }>>(
@@ -37,9 +40,9 @@ export function defineAction<S extends z.ZodType<{ connection?: string | undefin
     const invocation = invocationSchema.safeParse(context);
     const accountId = invocation.success ? invocation.data.principal?.accountId : undefined;
     try {
-      const { connection, secret } = await agentConnection(input.data.connection, accountId);
+      const { connection, secret, mayReadJob, readableByAll } = await agentConnection(input.data.connection, accountId);
       const insight = new JenkinsInsight(connection, secret, forgeProviderDeps(ACTION_REQUEST_BUDGET));
-      return await run(input.data, { insight, connectionName: connection.name });
+      return await run(input.data, { insight, connectionName: connection.name, jobs: { mayReadJob, readableByAll } });
     } catch (error) {
       if (error instanceof DomainError) return errorAnswer(error);
       throw error;

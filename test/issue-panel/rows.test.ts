@@ -72,10 +72,26 @@ describe('deployRow', () => {
 });
 
 describe('staleNotes', () => {
-  it('turns each failing connection into a note with its hint', () => {
-    const failing = { connectionId: 'jenkins-2', projects: ['DEMO'], failedAt: '2026-11-01T10:00:00.000Z', message: 'Jenkins answered 503', hint: 'Retry later' };
-    expect(staleNotes([failing])).toEqual([
-      { connectionId: 'jenkins-2', failedAt: '2026-11-01T10:00:00.000Z', lastSuccessAt: null, message: 'Jenkins answered 503', hint: 'Retry later' },
+  const failing = [
+    { connectionId: 'jenkins-2', projects: ['DEMO'], failedAt: '2026-11-01T10:00:00.000Z', message: 'Jenkins at https://ci.internal answered 503', hint: 'Retry later' },
+    { connectionId: 'jenkins-3', projects: ['DEMO'], failedAt: '2026-11-01T08:00:00.000Z', lastSuccessAt: '2026-11-01T07:00:00.000Z', message: 'Jenkins answered 401', hint: 'Check the token' },
+  ];
+
+  it('given an admin, then each failing connection is a note with its error and hint', () => {
+    expect(staleNotes(failing, true)).toEqual([
+      { failedAt: '2026-11-01T10:00:00.000Z', lastSuccessAt: null, detail: { connectionId: 'jenkins-2', message: 'Jenkins at https://ci.internal answered 503', hint: 'Retry later' } },
+      { failedAt: '2026-11-01T08:00:00.000Z', lastSuccessAt: '2026-11-01T07:00:00.000Z', detail: { connectionId: 'jenkins-3', message: 'Jenkins answered 401', hint: 'Check the token' } },
     ]);
+  });
+
+  it('given a viewer, then one note from the earliest failure names no connection, error or address', () => {
+    const notes = staleNotes(failing, false);
+
+    expect(notes).toEqual([{ failedAt: '2026-11-01T08:00:00.000Z', lastSuccessAt: null, detail: null }]);
+    expect(JSON.stringify(notes)).not.toMatch(/jenkins-|ci\.internal|401|token/);
+  });
+
+  it('given nothing failing, then no note', () => {
+    expect(staleNotes([], false)).toEqual([]);
   });
 });

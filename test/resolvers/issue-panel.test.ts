@@ -74,21 +74,22 @@ describe('issuePanel.load', () => {
     expect(result.ok && result.data.cursor).toBeNull();
   });
 
-  it('given a connection the project uses is failing, then the panel says its data may be stale, with the hint', async () => {
+  it('given a connection the project uses is failing, then an admin reads its error and hint, a viewer only that data may be stale', async () => {
     await recordStatus(aFailedSync('jenkins-1'));
     await recordStatus(aFailedSync('someone-elses-jenkins'));
 
-    const view = await ready();
+    const forAdmin = await ready({ as: USERS.admin });
+    const forViewer = await ready();
 
-    expect(view.stale).toEqual([
+    expect(forAdmin.stale).toEqual([
       {
-        connectionId: 'jenkins-1',
         failedAt: '2026-11-02T11:00:00.000Z',
         lastSuccessAt: '2026-11-02T09:00:00.000Z',
-        message: 'Jenkins at https://ci.example.test answered 401',
-        hint: 'Check the user name and the API token.',
+        detail: { connectionId: 'jenkins-1', message: 'Jenkins at https://ci.example.test answered 401', hint: 'Check the user name and the API token.' },
       },
     ]);
+    expect(forViewer.stale).toEqual([{ failedAt: '2026-11-02T11:00:00.000Z', lastSuccessAt: '2026-11-02T09:00:00.000Z', detail: null }]);
+    expect(JSON.stringify(forViewer)).not.toMatch(/jenkins-1|ci\.example\.test|401/);
     await recordStatus(aSyncStatus());
   });
 

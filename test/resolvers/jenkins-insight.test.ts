@@ -1,6 +1,7 @@
 import { DomainError, TimeoutError } from '../../src/domain/errors';
 import { defaultProjectConfig } from '../../src/domain/project-config';
 import { JenkinsInsight } from '../../src/providers/jenkins/insight';
+import { JOB_REFUSED } from '../../src/resolvers/jenkins-insight';
 import { JENKINS_INSIGHT_RESOLVERS, type BuildPayload } from '../../src/shared/contract/jenkins-insight';
 import { ProjectConfigStore } from '../../src/storage/project-config-store';
 import { testPlatform } from '../support/platform';
@@ -31,7 +32,9 @@ beforeAll(async () => {
   await saveJenkins({ id: 'ops-ci', name: 'Ops CI', baseUrl: jenkins.url });
   await saveJenkins({ id: 'revoked-ci', name: 'Revoked CI', baseUrl: jenkins.url, apiToken: 'revoked-token-0000' });
   const config = defaultProjectConfig('DEMO', '2026-11-20T10:00:00.000Z');
-  await new ProjectConfigStore().save({ ...config, defaultConnectionId: 'prod-ci', builds: [{ connectionId: 'revoked-ci', jobs: [] }] });
+  // `**` names every job: an empty selection counts all jobs as builds but names none for reading (access-rules.ts).
+  const builds = [{ connectionId: 'prod-ci', jobs: ['**'] }, { connectionId: 'revoked-ci', jobs: ['**'] }];
+  await new ProjectConfigStore().save({ ...config, defaultConnectionId: 'prod-ci', builds });
 });
 afterAll(() => jenkins.close());
 afterEach(() => jenkins.overrides.clear());
@@ -74,7 +77,7 @@ describe('what the drill-down refuses', () => {
 
   it("a build of a connection the issue's project does not use", async () => {
     const result = await call(JENKINS_INSIGHT_RESOLVERS.stages, build({ connectionId: 'ops-ci' }));
-    expect(result).toMatchObject({ ok: false, error: { name: 'Forbidden', message: `Project DEMO does not use this Jenkins connection, so its builds cannot be opened from ${issue.key}.` } });
+    expect(result).toMatchObject({ ok: false, error: { name: 'Forbidden', message: JOB_REFUSED } });
     expect(jenkins.requests).toHaveLength(0);
   });
 

@@ -6,6 +6,7 @@ import { jenkinsAt, testDeps, TOKEN } from '../providers/support/deps';
 import { saveJenkins } from '../providers/jenkins/insight/support/saved-connection';
 import { startIncidentJenkins } from '../providers/jenkins/insight/support/setup';
 import { page, type JenkinsStandIn, type Reply } from '../providers/jenkins/insight/support/stand-in';
+import { projectReadingAllJobsOf } from './support/readers';
 
 /**
  * Jenkins' troubleshooting messages reach the person unchanged: the action's answer carries the
@@ -19,6 +20,7 @@ beforeAll(async () => {
   testPlatform().site.addUser({ accountId: ASKER, displayName: 'Erin Errors' });
   await saveJenkins({ id: 'prod-ci', name: 'Production CI', baseUrl: jenkins.url });
   await saveJenkins({ id: 'revoked-ci', name: 'Revoked CI', baseUrl: jenkins.url, apiToken: 'revoked-token-0000' });
+  await projectReadingAllJobsOf('ERR', ['prod-ci', 'revoked-ci'], [ASKER]);
 });
 afterAll(() => jenkins.close());
 afterEach(() => jenkins.overrides.clear());

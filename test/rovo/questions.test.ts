@@ -3,6 +3,7 @@ import { testPlatform } from '../support/platform';
 import { saveJenkins } from '../providers/jenkins/insight/support/saved-connection';
 import { startIncidentJenkins } from '../providers/jenkins/insight/support/setup';
 import type { JenkinsStandIn } from '../providers/jenkins/insight/support/stand-in';
+import { projectReadingAllJobsOf } from './support/readers';
 
 /**
  * QUESTION_MAP: the issue's five example questions, each mapped to the action (and inputs) the agent's prompt
@@ -45,6 +46,7 @@ beforeAll(async () => {
   testPlatform().site.addUser({ accountId: ASKER, displayName: 'Ira Incident' });
   await saveJenkins({ id: 'prod-ci', name: 'Production CI', baseUrl: jenkins.url, agentEnabled: true });
   await saveJenkins({ id: 'old-ci', name: 'Old CI', baseUrl: 'https://old-ci.example.com', agentEnabled: false });
+  await projectReadingAllJobsOf('INC', ['prod-ci'], [ASKER]);
 });
 afterAll(() => jenkins.close());
 beforeEach(() => jenkins.requests.splice(0));
@@ -105,8 +107,9 @@ describe('the five example questions, answered in the emulator', () => {
   it(QUESTION_MAP[3].question, async () => {
     const answer = await ask(QUESTION_MAP[3].action, QUESTION_MAP[3].inputs);
 
-    expect(answer).toMatch(/^2 items in the build queue on Jenkins "Production CI": 1 stuck, 1 blocked/);
-    expect(answer).toMatch(/- STUCK: a Pipeline step waiting for an agent \(Jenkins gives no job name\) \(queue item 3549, waiting \d+ years\) — why: Just a random message here/);
+    // The stuck Pipeline step names no job, so it cannot be told to belong to the asker's project: left out.
+    expect(answer).toMatch(/^1 item in the build queue on Jenkins "Production CI": 0 stuck, 1 blocked/);
+    expect(answer).not.toContain('queue item 3549');
     expect(answer).toContain('- BLOCKED: test (queue item 143');
   });
 

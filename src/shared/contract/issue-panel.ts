@@ -49,13 +49,15 @@ export const deployRowSchema = z.object({
 });
 export type DeployRow = z.infer<typeof deployRowSchema>;
 
-/** A connection the project uses whose last sync failed: what the panel shows may be out of date. */
+/**
+ * What the panel shows may be out of date: a connection the project uses stopped syncing. Every
+ * viewer gets one note saying so; which connection, its error and hint (which can name internal
+ * addresses) only admins of the project or of Jira, one note per failing connection.
+ */
 export const staleNoteSchema = z.object({
-  connectionId: z.string(),
   failedAt: z.string(),
   lastSuccessAt: z.nullable(z.string()),
-  message: z.string(),
-  hint: z.string(),
+  detail: z.nullable(z.object({ connectionId: z.string(), message: z.string(), hint: z.string() })),
 });
 export type StaleNote = z.infer<typeof staleNoteSchema>;
 

@@ -8,6 +8,7 @@ export interface SavedJenkins {
   readonly name: string;
   readonly baseUrl: string;
   readonly agentEnabled?: boolean;
+  readonly agentReadableByAll?: boolean;
   readonly scope?: ConnectionScope;
   readonly apiToken?: string;
 }
@@ -18,6 +19,7 @@ export async function saveJenkins(saved: SavedJenkins): Promise<void> {
     connection: { kind: 'jenkins', id: saved.id, name: saved.name, baseUrl: saved.baseUrl, username: JENKINS_USER, customHeaders: {} },
     scope: saved.scope ?? { kind: 'site' },
     agentEnabled: saved.agentEnabled ?? true,
+    agentReadableByAll: saved.agentReadableByAll ?? false,
     secret: { apiToken: saved.apiToken ?? TOKEN, headers: {} },
     now: '2026-11-20T10:00:00.000Z',
   });
