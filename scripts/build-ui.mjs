@@ -10,7 +10,7 @@ import { gzipSync } from 'node:zlib';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(path.join(root, 'package.json'));
 
-export const RESOURCES = ['issue-panel', 'project-settings', 'admin-page'];
+export const RESOURCES = ['issue-panel', 'project-settings', 'admin-page', 'dora'];
 /** What a page downloads before it can render (entry JS, its static chunks, CSS), gzipped. */
 const INITIAL_BUDGET_BYTES = 200 * 1024;
 
@@ -18,6 +18,7 @@ const TITLES = {
   'issue-panel': 'Deploy Tracker: deployments',
   'project-settings': 'Deploy Tracker: project settings',
   'admin-page': 'Deploy Tracker: CI connections',
+  dora: 'Deploy Tracker: DORA metrics',
 };
 
 function indexHtml(resource) {

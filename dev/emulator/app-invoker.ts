@@ -57,6 +57,11 @@ export class AppInvoker {
   /** The context the product gives a Custom UI module, as `view.getContext()` and resolvers see it. */
   uiContext(moduleKey: string, accountId: string, extension: UiExtensionContext = {}): Record<string, unknown> {
     const { type } = this.uiModule(moduleKey);
+    // A jira:projectPage is always shown inside one project: Forge hands it
+    // `extension: { type, project: { id, key, type } }`, so a call without a project is not one Forge makes.
+    if (type === 'jira:projectPage' && !extension.project) {
+      throw new Error(`Module "${moduleKey}" is a jira:projectPage: its context needs extension.project (key, id, type)`);
+    }
     return {
       accountId,
       cloudId: CLOUD_ID,

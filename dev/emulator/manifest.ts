@@ -44,6 +44,7 @@ const manifestSchema = z.object({
     'jira:issuePanel': z.array(uiModuleSchema).default([]),
     'jira:projectSettingsPage': z.array(uiModuleSchema).default([]),
     'jira:adminPage': z.array(uiModuleSchema).default([]),
+    'jira:projectPage': z.array(uiModuleSchema).default([]),
     scheduledTrigger: z
       .array(z.object({ key: z.string(), function: z.string(), interval: z.enum(['fiveMinute', 'hour', 'day', 'week']) }))
       .default([]),
@@ -84,8 +85,8 @@ const manifestSchema = z.object({
 
 export type Manifest = z.infer<typeof manifestSchema>;
 export type ManifestEntity = z.infer<typeof entitySchema>;
-export type UiModuleType = 'jira:issuePanel' | 'jira:projectSettingsPage' | 'jira:adminPage';
-export const UI_MODULE_TYPES: readonly UiModuleType[] = ['jira:issuePanel', 'jira:projectSettingsPage', 'jira:adminPage'];
+export type UiModuleType = 'jira:issuePanel' | 'jira:projectSettingsPage' | 'jira:adminPage' | 'jira:projectPage';
+export const UI_MODULE_TYPES: readonly UiModuleType[] = ['jira:issuePanel', 'jira:projectSettingsPage', 'jira:adminPage', 'jira:projectPage'];
 
 export function loadManifest(path: string): Manifest {
   const parsed = yaml.load(readFileSync(path, 'utf8'));

@@ -11,6 +11,7 @@ import { homePage } from './pages/home';
 import { issuePage } from './pages/issue';
 import { notFoundPage } from './pages/not-found';
 import { projectSettingsPage } from './pages/project-settings';
+import { projectPage, projectPagePath } from './pages/project-page';
 import { serveResource } from './resources';
 import { THEME_COOKIE, USER_COOKIE, sessionOf } from './session';
 import { serveWebtrigger } from './webtrigger';
@@ -84,6 +85,10 @@ export function createHostServer(options: HostServerOptions): HostServer {
     if (first === 'jira' && second === 'project' && third && fourth === 'settings' && segments.length === 4) {
       return render(res, projectSettingsPage(pageContext(req, url), third));
     }
+    if (first === 'jira' && second === 'project' && third && fourth && segments.length === 4) {
+      const rendered = projectPage(pageContext(req, url), third, fourth);
+      if (rendered) return render(res, rendered);
+    }
     if (first === 'jira' && second === 'admin' && !third) return render(res, adminPage(pageContext(req, url)));
     if (first === 'jira' && second === 'apps' && third && !fourth) return redirect(res, moduleUrl(third, url.searchParams.get('projectKey')));
     if (url.pathname === '/favicon.ico') return send(res, 204, '');
@@ -98,6 +103,9 @@ export function createHostServer(options: HostServerOptions): HostServer {
       : platform.manifest.modules['jira:adminPage'].some((m) => m.key === moduleKey)
         ? 'admin'
         : undefined;
+    if (projectKey && platform.manifest.modules['jira:projectPage'].some((m) => m.key === moduleKey)) {
+      return `/jira/project/${encodeURIComponent(projectKey)}/${encodeURIComponent(projectPagePath(moduleKey))}`;
+    }
     if (type === 'project' && projectKey) return `/jira/project/${encodeURIComponent(projectKey)}/settings?module=${key}`;
     if (type === 'admin') return `/jira/admin?module=${key}`;
     return '/';

@@ -1,7 +1,9 @@
 import type { Platform } from '../../emulator/platform';
 import { html } from '../html';
 import type { Session } from '../session';
+import { uiModules } from '../modules';
 import { page } from './layout';
+import { projectPagePath } from './project-page';
 
 /** `/`: links to every page of the emulated site and every web trigger URL. */
 export function homePage(platform: Platform, session: Session): string {
@@ -23,7 +25,8 @@ export function homePage(platform: Platform, session: Session): string {
           return html`<li class="card">
             <h3>${project.name} <span class="subtle">(${project.key})</span></h3>
             <p>
-              <a href="/jira/project/${project.key}/settings">Project settings</a> · ${issues.length} issues
+              <a href="/jira/project/${project.key}/settings">Project settings</a> ·
+              ${uiModules(platform, 'jira:projectPage').map((m) => html`<a href="/jira/project/${project.key}/${projectPagePath(m.key)}">${m.title}</a> · `)}${issues.length} issues
             </p>
             <ul class="issue-links">
               ${issues.slice(0, 30).map((i) => html`<li><a href="/jira/issue/${i.key}">${i.key}</a> ${i.summary}</li>`)}

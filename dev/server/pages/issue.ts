@@ -5,6 +5,7 @@ import type { PageContext, RenderedPage } from './context';
 import { moduleFrame } from './frame';
 import { page } from './layout';
 import { notFoundPage } from './not-found';
+import { projectPageLinks } from './project-page';
 import { projectSidebar } from './sidebar';
 
 function formatDate(epochMs: number): string {
@@ -64,7 +65,7 @@ export function issuePage(context: PageContext, issueKey: string): RenderedPage 
       ${developmentBox(site, issue, { type: 'user', user: session.user })}
       </div>
     </div>`;
-  const sidebar = projectSidebar(project, 'issues');
+  const sidebar = projectSidebar(project, 'issues', [], undefined, projectPageLinks(context, project.key));
   return {
     status: 200,
     html: page({ title: `[${issue.key}] ${issue.summary}`, session, site, path: url.pathname, sidebar, main, section: 'projects' }),

@@ -4,6 +4,7 @@ import type { PageContext, RenderedPage } from './context';
 import { accessNotice, moduleFrame } from './frame';
 import { page } from './layout';
 import { notFoundPage } from './not-found';
+import { projectPageLinks } from './project-page';
 import { projectSidebar } from './sidebar';
 
 /** `/jira/project/<KEY>/settings[?module=<key>]`: a `jira:projectSettingsPage` of the app. */
@@ -42,7 +43,7 @@ export function projectSettingsPage(context: PageContext, projectKey: string): R
       session,
       site,
       path: url.pathname + url.search,
-      sidebar: projectSidebar(project, 'settings', modules, module.key),
+      sidebar: projectSidebar(project, 'settings', modules, module.key, projectPageLinks(context, project.key)),
       main,
       section: 'projects',
     }),

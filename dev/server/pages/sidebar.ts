@@ -6,12 +6,13 @@ function item(href: string, label: string, current: boolean): SafeHtml {
   return html`<li><a href="${href}" ${current ? html`aria-current="page"` : ''}>${label}</a></li>`;
 }
 
-/** A project's left sidebar, with its settings pages when `settingsModules` is given. */
+/** A project's left sidebar, with the app's project pages and, when `settingsModules` is given, its settings pages. */
 export function projectSidebar(
   project: JiraProject,
-  current: 'issues' | 'settings',
+  current: 'issues' | 'settings' | 'app',
   settingsModules: readonly UiModuleInfo[] = [],
   currentModule?: string,
+  projectPages: readonly { readonly module: UiModuleInfo; readonly href: string }[] = [],
 ): SafeHtml {
   return html`<nav class="sidebar" aria-label="${project.name}">
     <div class="sidebar-project">
@@ -20,6 +21,7 @@ export function projectSidebar(
     </div>
     <ul>
       ${item(`/jira/issue/${project.key}-1`, 'Issues', current === 'issues')}
+      ${projectPages.map((p) => item(p.href, p.module.title, current === 'app' && p.module.key === currentModule))}
       ${item(`/jira/project/${project.key}/settings`, 'Project settings', current === 'settings' && !currentModule)}
     </ul>
     ${settingsModules.length
