@@ -6,7 +6,7 @@ import type { ProviderDeps } from '../http/types';
 import { BUILD_HINTS, JENKINS_HINTS, JOB_HINTS, LOG_HINTS, STAGES_HINTS } from './hints';
 import { logFetch, type LogRequest } from './log-fetch';
 import { jobUrl } from './map-jobs';
-import { BUILD_DETAILS_TREE, BUILD_FIELDS, BUILD_IDENTITY_TREE, JOB_DETAILS_TREE, QUEUE_TREE, buildRangeTree, buildsTree, jobsTree, listingTree } from './tree';
+import { BUILD_DETAILS_TREE, BUILD_FIELDS, BUILD_IDENTITY_TREE, JOB_DETAILS_TREE, QUEUE_TREE, buildRangeTree, buildsTree, jobsTree, levelTree, listingTree } from './tree';
 import {
   buildDetailsSchema,
   buildIdentitySchema,
@@ -68,6 +68,11 @@ export class JenkinsClient {
   /** Jobs below a folder (the root when `path` is empty), `levels` deep, with each job's last build number. */
   jobTree(path: readonly string[], levels: number) {
     return this.get(`${this.itemUrl(path)}api/json`, jobsTree(levels), jobSchema);
+  }
+
+  /** Items [from, to) of a folder (the root when `path` is empty), one level deep, with each job's last build number. */
+  jobLevel(path: readonly string[], from: number, to: number) {
+    return this.get(`${this.itemUrl(path)}api/json`, levelTree(from, to), jobSchema);
   }
 
   /** The items of a folder (the root when `path` is empty), `levels` deep, with colours and last builds. */

@@ -8,6 +8,8 @@ import type { JenkinsJob } from './map-jobs';
 export const jenkinsCursorSchema = z.object({
   provider: z.literal('jenkins'),
   version: z.literal(1),
+  /** The instance had more than STEPWISE_JOBS jobs at the last run: read its jobs step by step (discover.ts). */
+  stepwise: z.literal(true).optional(),
   jobs: z.record(
     z.string(),
     z.object({

@@ -1,7 +1,7 @@
 import type { Build, JobRef } from '../../domain/build';
 import { isOpen } from '../../domain/build';
 import type { ConnectionSecret, JenkinsConnection } from '../../domain/connection';
-import { NotFound } from '../../domain/errors';
+import { NotFound, TimeoutError } from '../../domain/errors';
 import type { ProviderDeps } from '../http/types';
 import type { HistoryPage, HistoryPosition, HistoryRequest } from '../history';
 import type { BuildPage, ConnectionTestResult, Provider, ProviderCursor } from '../provider';
@@ -9,10 +9,14 @@ import { SyncRun } from '../sync-run';
 import { contextOfJob, contextOfPath } from './build-context';
 import { JenkinsClient } from './client';
 import { DEFAULT_SYNC_LIMITS, planJob, type JenkinsCursor, type JobPlan, type SyncLimits } from './cursor';
-import { discoverJobs } from './discover';
+import { discoverJobs, STEPWISE_JOBS } from './discover';
 import { jenkinsHistory } from './history';
 import { mapJenkinsBuild } from './map-build';
+import type { JenkinsJob } from './map-jobs';
 import type { WireBuild } from './wire';
+
+/** Time a step-by-step read needs left after the one-answer read timed out, else the timeout stands. */
+const STEPWISE_MIN_MS = 30_000;
 
 export class JenkinsProvider implements Provider {
   readonly kind = 'jenkins' as const;
@@ -52,12 +56,13 @@ export class JenkinsProvider implements Provider {
 
   /**
    * One overview request when nothing changed (every job's last build number, TREE_LEVELS of
-   * folders deep), then one request per job with new or still-open builds.
+   * folders deep), then one request per job with new or still-open builds. A first sync, and an
+   * instance past STEPWISE_JOBS, read the jobs a folder and a page at a time instead (discover.ts).
    */
   async listBuildsSince(cursor: ProviderCursor | undefined): Promise<BuildPage> {
     const previous = cursor?.provider === 'jenkins' ? cursor.jobs : {};
     const run = new SyncRun(this.deps.budget);
-    const jobs = await discoverJobs(this.client);
+    const jobs = await this.discover(cursor?.provider === 'jenkins' && cursor.stepwise === true);
     const next: JenkinsCursor['jobs'] = {};
     for (const job of jobs) {
       const id = job.ref.id;
@@ -73,7 +78,7 @@ export class JenkinsProvider implements Provider {
         next[id] = entry;
       }
     }
-    return run.page({ provider: 'jenkins', version: 1, jobs: next });
+    return run.page({ provider: 'jenkins', version: 1, ...(jobs.length > STEPWISE_JOBS ? { stepwise: true as const } : {}), jobs: next });
   }
 
   async listBuildsBefore(position: HistoryPosition | undefined, request: HistoryRequest): Promise<HistoryPage> {
@@ -92,6 +97,21 @@ export class JenkinsProvider implements Provider {
     const path = jobId.split('/');
     const [answer, context] = await Promise.all([this.client.build(path, number), contextOfPath(this.client, this.connection.id, path)]);
     return mapJenkinsBuild(answer.data, context);
+  }
+
+  /**
+   * The jobs, in one answer unless the last run found the instance big. An instance that outgrew
+   * one answer since (or on its first sync) times out on it once, then is read step by step, and
+   * its cursor says so from then on.
+   */
+  private async discover(stepwise: boolean): Promise<JenkinsJob[]> {
+    if (stepwise) return discoverJobs(this.client, { stepwise });
+    try {
+      return await discoverJobs(this.client);
+    } catch (error) {
+      if (!(error instanceof TimeoutError) || this.deps.remainingMillis() < STEPWISE_MIN_MS) throw error;
+      return discoverJobs(this.client, { stepwise: true });
+    }
   }
 
   private async readPlan(plan: JobPlan): Promise<Build[]> {

@@ -52,6 +52,15 @@ export function jobsTree(levels: number, lastBuild = 'number', extra = ''): stri
 }
 
 /**
+ * Items [from, to) of one folder (the root), one level only: each with its last build number, and
+ * a container with at most one child's name, enough to tell it has children to ask for. Big
+ * instances are read with it a page at a time (discover.ts), so no answer grows with the server.
+ */
+export function levelTree(from: number, to: number): string {
+  return `jobs[_class,name,lastBuild[number],jobs[_class,name]{0,1}]{${from},${to}}`;
+}
+
+/**
  * The newest `count` builds of a job. `builds` stops at 100 on the server; `allBuilds` goes further
  * but makes Jenkins load every build record, so it is used only when the range needs it.
  */
