@@ -76,7 +76,7 @@ export function toJiraBuild(build: Build, target: BuildTarget): BuildMapping {
       schemaVersion: '1.0',
       pipelineId: target.pipelineId,
       buildNumber: build.number,
-      updateSequenceNumber: updateSequenceNumber(build.state, build.startedAt, build.finishedAt),
+      updateSequenceNumber: updateSequenceNumber(build.state, build.startedAt, build.finishedAt, issueKeys.length + references.length + (tests ? 1 : 0)),
       displayName: clip(`${build.job.displayName} #${build.number}`),
       ...(build.branch ? { description: clip(`Build of branch ${build.branch}`) } : {}),
       ...(build.sha ? { label: build.sha.slice(0, 12) } : {}),

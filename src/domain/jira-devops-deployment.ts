@@ -83,6 +83,11 @@ export function associationsFor(issueKeys: readonly string[], projectKey: string
   return associations;
 }
 
+/** How much the app knows of a deploy: every association value it sends, and the builds of its snapshot. */
+function extentOf(associations: readonly JiraAssociation[], deploy: Pick<Deploy, 'snapshot'>): number {
+  return associations.reduce((sum, a) => sum + a.values.length, 0) + deploy.snapshot.length;
+}
+
 /** A deploy as Jira's deployment, or why it cannot be one (Jira needs an issue to link and a URL). */
 export function toJiraDeployment(deploy: Deploy, target: DeploymentTarget): DeploymentMapping {
   const url = jiraUrl(deploy.url) ?? jiraUrl(deploy.pipeline.url);
@@ -96,7 +101,7 @@ export function toJiraDeployment(deploy: Deploy, target: DeploymentTarget): Depl
     deployment: {
       schemaVersion: '1.0',
       deploymentSequenceNumber: sequence,
-      updateSequenceNumber: updateSequenceNumber(deploy.state, deploy.startedAt, deploy.finishedAt),
+      updateSequenceNumber: updateSequenceNumber(deploy.state, deploy.startedAt, deploy.finishedAt, extentOf(associations, deploy)),
       associations,
       displayName: clip(`${deploy.pipeline.displayName} #${deploy.origin.kind === 'ci' ? sequence : deploy.sequence}`),
       url,

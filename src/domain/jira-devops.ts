@@ -112,15 +112,26 @@ const STATE_RANK: Readonly<Record<DeployState | BuildState, number>> = {
   rolled_back: 6,
 };
 
+/** Bits below the state for how much the app knows of the entity (see updateSequenceNumber). */
+const EXTENT_BITS = 16;
+const MAX_EXTENT = 2 ** EXTENT_BITS - 1;
+
 /**
- * Jira's updateSequenceNumber: from the time of the state change (when the run finished, else when
- * it started), then the state's rank. Jira keeps the highest it saw, so a late or repeated send of
- * an older state never overwrites a newer one. Milliseconds times 8 stay below 2^53 until 2255.
+ * Jira's updateSequenceNumber, for which Jira keeps the highest it saw. Three parts, most
+ * significant first: the second of the state change (when the run finished, else when it
+ * started), the state's rank, and the entity's extent: how many links the app sends for it (issue
+ * keys, commits, references) and builds it saw before it. Within one state the app only learns
+ * more of a run (builds synced later add commits, keys and snapshot entries), so a send that
+ * carries more wins, and a late or repeated send of what the app knew earlier (fewer links, an
+ * older state) is ignored. Limits: a change that keeps the count (one key swapped for another) or
+ * drops links is not sent until the state changes. Seconds × 8 × 2^16 stay below 2^53 until
+ * 2514, and exceed the milliseconds × 8 of the first release, so nothing it sent blocks an update.
  */
-export function updateSequenceNumber(state: DeployState | BuildState, startedAt: string | null, finishedAt: string | null): number {
+export function updateSequenceNumber(state: DeployState | BuildState, startedAt: string | null, finishedAt: string | null, extent = 0): number {
   const at = Date.parse(finishedAt ?? startedAt ?? '');
-  const millis = Number.isFinite(at) && at > 0 ? at : 0;
-  return millis * 8 + STATE_RANK[state];
+  const seconds = Number.isFinite(at) && at > 0 ? Math.floor(at / 1000) : 0;
+  const count = Math.min(MAX_EXTENT, Math.max(0, Math.floor(extent)));
+  return (seconds * 8 + STATE_RANK[state]) * 2 ** EXTENT_BITS + count;
 }
 
 /** The provider's own product name, for Jira's providerMetadata. */

@@ -1,5 +1,5 @@
 import type { Connection } from '../../src/domain/connection';
-import { DEPLOY_STATES } from '../../src/domain/deploy';
+import { DEPLOY_STATES, type Deploy } from '../../src/domain/deploy';
 import { clip, pipelineIdOf, serverIdOf, updateSequenceNumber } from '../../src/domain/jira-devops';
 import { batches, newestByKey } from '../../src/domain/jira-devops-batch';
 import { toJiraBuild } from '../../src/domain/jira-devops-build';
@@ -37,6 +37,28 @@ describe('order of updates', () => {
     expect(updateSequenceNumber('rolled_back', at, at)).toBeGreaterThan(updateSequenceNumber('successful', at, at));
     expect(updateSequenceNumber('in_progress', at, null)).toBeLessThan(updateSequenceNumber('successful', at, '2026-11-01T10:01:00.000Z'));
     expect(Number.isSafeInteger(updateSequenceNumber('successful', at, '2200-01-01T00:00:00.000Z'))).toBe(true);
+  });
+
+  it('ranks a deploy higher when the app learns more of it in the same state, and an earlier view lower', () => {
+    // Given a deploy as first synced, and as seen after a later build added a key and a snapshot build
+    const number = (deploy: Deploy) => {
+      const mapped = toJiraDeployment(deploy, { pipelineId: 'p', projectKey: 'DEMO' });
+      return 'deployment' in mapped ? mapped.deployment.updateSequenceNumber : Number.NaN;
+    };
+    const first = aDeploy({ issueKeys: ['DEMO-1'] });
+    const linked = aDeploy({ issueKeys: ['DEMO-1', 'DEMO-2'] });
+    const snapshot = aDeploy({ issueKeys: ['DEMO-1', 'DEMO-2'], snapshot: [{ provider: 'jenkins', connectionId: 'c', job: aBuild().job, number: 3, url: null, stateAtDeploy: 'successful', startedAt: null, finishedAt: null, durationMs: null }] });
+    // Then each later view ranks higher, the same view the same, and a newer state above them all
+    expect(number(linked)).toBeGreaterThan(number(first));
+    expect(number(snapshot)).toBeGreaterThan(number(linked));
+    expect(number(aDeploy({ issueKeys: ['DEMO-1'] }))).toBe(number(first));
+    expect(number(aDeploy({ state: 'rolled_back', finishedAt: '2026-11-01T12:00:00.000Z' }))).toBeGreaterThan(number(snapshot));
+    expect(number(aDeploy({ state: 'in_progress', finishedAt: null, issueKeys: Array.from({ length: 400 }, (_, i) => `DEMO-${i + 1}`) }))).toBeLessThan(number(first));
+  });
+
+  it('ranks above what the first release sent (milliseconds × 8), so no earlier send blocks an update', () => {
+    const at = '2026-11-01T10:00:00.999Z';
+    expect(updateSequenceNumber('pending', at, null)).toBeGreaterThan(Date.parse(at) * 8 + 6);
   });
 
   it('numbers a CI deploy by its run and a registered one by its start, so neither goes back', () => {

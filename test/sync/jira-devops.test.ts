@@ -1,9 +1,11 @@
 import type { JenkinsStandIn } from '../../dev/ci-servers';
-import type { JiraDeployment } from '../../src/domain/jira-devops-deployment';
+import type { Deploy } from '../../src/domain/deploy';
+import { toJiraDeployment, type JiraDeployment } from '../../src/domain/jira-devops-deployment';
 import { JiraDevopsClient } from '../../src/jira/devops/client';
 import { systemClock } from '../../src/providers';
 import { SyncStateStore } from '../../src/storage/sync-state-store';
 import { withdrawConnection } from '../../src/sync/jira-devops-withdraw';
+import { aDeploy } from '../support/builders';
 import { inInvocation } from '../dev/jira/fixture';
 import { sha } from './support/jenkins';
 import { MINUTE, shopJenkins, T0 } from './support/shop-history';
@@ -73,6 +75,30 @@ describe('deploys and builds in Jira’s Development panel', () => {
     const [after] = jira().deploymentsOf('DEMO-2').filter((d) => d.environment.type === 'production');
     expect(after?.state).toBe('successful');
     expect(after?.updateSequenceNumber).toBe(before?.updateSequenceNumber);
+  });
+
+  it('lets a link found later reach Jira, while a repeated or out-of-order send of older data leaves the newest', async () => {
+    // Given Jira holds a successful deploy that links DEMO-2, as mapped by the app
+    const send = (deploy: Deploy) => {
+      const mapped = toJiraDeployment(deploy, { pipelineId: 'jenkins:ci.example.test:shop/deploy', projectKey: 'DEMO' });
+      if (!('deployment' in mapped)) throw new Error(mapped.skipped);
+      return inInvocation(undefined, () => new JiraDevopsClient({ clock: systemClock, remainingMillis: () => 25_000 }).submitDeployments([mapped.deployment], { project: 'DEMO' }));
+    };
+    const running = aDeploy({ state: 'in_progress', finishedAt: null, issueKeys: ['DEMO-2'] });
+    const first = aDeploy({ issueKeys: ['DEMO-2'] });
+    await send(running);
+    await send(first);
+    // When a build synced later adds DEMO-5 to the same deploy, in the same state
+    await send({ ...first, issueKeys: ['DEMO-2', 'DEMO-5'] });
+    // Then Jira links DEMO-5 too
+    expect(jira().deploymentsOf('DEMO-5')).toHaveLength(1);
+    // When the earlier view is sent again, and the running state arrives late
+    await send(first);
+    await send(running);
+    // Then Jira keeps the newest: successful, linked to both issues
+    const [kept] = jira().deployments();
+    expect(kept?.data.state).toBe('successful');
+    expect([...(kept?.issueKeys ?? [])].sort()).toEqual(['DEMO-2', 'DEMO-5']);
   });
 
   it('shows a deployment Jira refused in the sync status, with Jira’s reason', async () => {
