@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { BUILD_STATES, PROVIDER_KINDS } from '../domain/build';
 import { DEPLOY_STATES, type Deploy } from '../domain/deploy';
 import { ENVIRONMENT_TYPES } from '../domain/environment';
+import { issueKeyCandidates } from '../domain/issue-keys';
 import { commitSchema, jobRefSchema } from './build-record';
 
 export const deploySchema = z.object({
@@ -60,10 +61,27 @@ export const deploySummarySchema = deploySchema.pick({
   finishedAt: true,
   url: true,
   trigger: true,
+}).extend({
+  // Optional: links written before these fields parse as they are (no provider: a registration).
+  /** The CI that ran the deploy, so the panel can tell runs of different CIs apart. */
+  provider: z.enum(PROVIDER_KINDS).optional(),
+  /** When the newest commit that mentions the link's issue was made, if the CI said. */
+  issueCommitAt: z.string().optional(),
 });
 export type DeploySummary = z.infer<typeof deploySummarySchema>;
 
 export function summaryOf(deploy: Deploy): DeploySummary {
-  const { id, projectKey, environment, pipeline, sequence, state, sha, branch, startedAt, finishedAt, url, trigger } = deploy;
-  return { id, projectKey, environment, pipeline, sequence, state, sha, branch, startedAt, finishedAt, url, trigger };
+  const { id, projectKey, environment, pipeline, sequence, state, sha, branch, startedAt, finishedAt, url, trigger, origin } = deploy;
+  const summary = { id, projectKey, environment, pipeline, sequence, state, sha, branch, startedAt, finishedAt, url, trigger };
+  return origin.kind === 'ci' ? { ...summary, provider: origin.provider } : summary;
+}
+
+/** The summary as one issue's link keeps it: with the time of the newest commit that mentions it. */
+export function linkSummaryOf(deploy: Deploy, issueKey: string): DeploySummary {
+  const key = issueKey.toUpperCase();
+  const times = deploy.commits
+    .filter((c) => c.timestamp !== null && !Number.isNaN(Date.parse(c.timestamp)) && issueKeyCandidates(c.message).includes(key))
+    .map((c) => c.timestamp ?? '');
+  const newest = times.sort((a, b) => Date.parse(b) - Date.parse(a))[0];
+  return newest ? { ...summaryOf(deploy), issueCommitAt: newest } : summaryOf(deploy);
 }

@@ -2,7 +2,7 @@ import { ForgeKvsAPIError, kvs, Sort, WhereConditions } from '@forge/kvs';
 import { z } from 'zod';
 import type { Deploy } from '../domain/deploy';
 import { InvalidRequest } from '../domain/errors';
-import { deploySchema, deploySummarySchema, summaryOf, type DeploySummary } from './deploy-record';
+import { deploySchema, deploySummarySchema, linkSummaryOf, summaryOf, type DeploySummary } from './deploy-record';
 import { ENTITY, INDEX, keys, partitions } from './keys';
 import { getEntities, PAGE_LIMIT, queryAll, stableJson, TRANSACTION_LIMIT, withNulls, withoutNulls, writeEntities, type EntityWrite } from './kvs-records';
 
@@ -35,7 +35,7 @@ function linkEntity(issueKey: string, deploy: Deploy): Record<string, unknown> {
     startedAt: Date.parse(deploy.startedAt),
     deployKey: keys.deploy(deploy.id),
     schemaVersion: DEPLOY_SCHEMA_VERSION,
-    summary: withoutNulls(summaryOf(deploy)),
+    summary: withoutNulls(linkSummaryOf(deploy, issueKey)),
   };
 }
 
