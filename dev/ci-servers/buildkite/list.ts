@@ -105,10 +105,11 @@ export function buildList(ctx: BuildkiteContext, request: StandInRequest, filter
   const table = model.builds;
   const rows: number[] = [];
   const commits = model.world.commits;
-  // The table is in creation order: scanning from the newest, `created_from` ends the scan.
+  // Rows are appended as builds appear, which is not always creation order (a deploy created for an
+  // older commit arrives after newer builds), so every row is looked at and the answer sorted.
   for (let row = table.length - 1; row >= 0; row -= 1) {
     const created = table.get(row, 'created');
-    if (filters.createdFrom !== null && created < filters.createdFrom) break;
+    if (filters.createdFrom !== null && created < filters.createdFrom) continue;
     if (created > now || (filters.createdTo !== null && created >= filters.createdTo)) continue;
     const finished = created + table.get(row, 'startDelay') + table.get(row, 'duration');
     if (filters.finishedFrom !== null && (now < finished || finished < filters.finishedFrom)) continue;
@@ -119,6 +120,8 @@ export function buildList(ctx: BuildkiteContext, request: StandInRequest, filter
     const branch = build.pipeline.feed.kind === 'deploys' ? 'main' : (commit?.branch ?? '');
     if (matches(build, filters, branch, commit?.sha ?? '', now)) rows.push(row);
   }
+  // Buildkite lists builds newest created first.
+  rows.sort((a, b) => table.get(b, 'created') - table.get(a, 'created') || b - a);
   const { items, headers } = pageOf(rows, request, ctx.origin);
   const pipelineCache = new Map<string, unknown>();
   const body = items.flatMap((row) => {
