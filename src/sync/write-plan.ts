@@ -1,5 +1,6 @@
 import { ForgeKvsAPIError } from '@forge/kvs';
 import type { Deploy } from '../domain/deploy';
+import { rollupsAfterWrite } from './dora-rollups';
 import type { RunContext } from './run-context';
 import type { PlannedDeploy } from './plan-deploy';
 import type { Problem } from './status';
@@ -27,6 +28,11 @@ function jobOf(deploy: Deploy): string {
  * one bad value, saves them one by one so that only the bad one is skipped, and reported.
  */
 export async function writeDeploys(plans: readonly PlannedDeploy[], ctx: RunContext): Promise<DeployWrites> {
+  const writes = await saveDeploys(plans, ctx);
+  return writes.deploysWritten === 0 ? writes : { ...writes, problems: [...writes.problems, ...(await rollupsAfterWrite(plans))] };
+}
+
+async function saveDeploys(plans: readonly PlannedDeploy[], ctx: RunContext): Promise<DeployWrites> {
   try {
     const result = await ctx.deploys.saveAll(plans);
     return { deploysWritten: result.written.length, billedWrites: result.billedWrites, problems: [] };

@@ -1,0 +1,140 @@
+import { kvs } from '@forge/kvs';
+import { z } from 'zod';
+import type { DayFacts } from '../domain/dora/history';
+import { DEFAULT_DORA_SETTINGS, INCIDENT_TIES, type DoraSettings } from '../domain/dora/settings';
+import { ENVIRONMENT_TYPES, type Environment } from '../domain/environment';
+import { doraKeys } from './dora-keys';
+import { stableJson } from './kvs-records';
+
+const settingsRecord = z.object({
+  schemaVersion: z.literal(1),
+  settings: z.object({
+    incidents: z.object({ issueTypes: z.array(z.string()), labels: z.array(z.string()), projectKeys: z.array(z.string()), tie: z.enum(INCIDENT_TIES) }),
+    fixes: z.object({ issueTypes: z.array(z.string()), labels: z.array(z.string()), branchPatterns: z.array(z.string()) }),
+    defaultEnvironmentId: z.string().nullable(),
+  }),
+  updatedAt: z.string(),
+});
+
+const environmentsRecord = z.object({
+  schemaVersion: z.literal(1),
+  environments: z.array(z.object({ id: z.string(), name: z.string(), type: z.enum(ENVIRONMENT_TYPES) })),
+});
+
+/** Day facts stored short: a quarter of a busy environment stays far below the 240 KiB limit. */
+const dayRecord = z.object({
+  n: z.number(),
+  s: z.number(),
+  f: z.number(),
+  x: z.number(),
+  lt: z.array(z.tuple([z.number(), z.number()])),
+  r: z.array(z.number()),
+  o: z.number(),
+});
+const daysRecord = z.object({ schemaVersion: z.literal(1), days: z.record(z.string(), dayRecord), updatedAt: z.string() });
+
+const tieRecord = z.object({
+  deployId: z.string(),
+  environmentId: z.string(),
+  deployStartedAt: z.number(),
+  createdAt: z.number(),
+  resolvedAt: z.number().nullable(),
+});
+export type StoredTie = z.infer<typeof tieRecord>;
+const tiesRecord = z.object({ schemaVersion: z.literal(1), ties: z.record(z.string(), tieRecord) });
+
+export interface StoredSettings {
+  readonly settings: DoraSettings;
+  readonly updatedAt: string | null;
+}
+
+export interface Quarter {
+  readonly days: Map<string, DayFacts>;
+  readonly updatedAt: string | null;
+}
+
+function toDay(f: DayFacts): z.infer<typeof dayRecord> {
+  return { n: f.deploys, s: f.successes, f: f.failures, x: f.fixes, lt: f.leadTimes.map(([v, c]) => [v, c]), r: [...f.recoveries], o: f.open };
+}
+
+function fromDay(d: z.infer<typeof dayRecord>): DayFacts {
+  return { deploys: d.n, successes: d.s, failures: d.f, fixes: d.x, leadTimes: d.lt, recoveries: d.r, open: d.o };
+}
+
+export function parseSettings(value: unknown): StoredSettings {
+  const parsed = settingsRecord.safeParse(value);
+  return parsed.success ? parsed.data : { settings: DEFAULT_DORA_SETTINGS, updatedAt: null };
+}
+
+export function parseEnvironments(value: unknown): Environment[] {
+  const parsed = environmentsRecord.safeParse(value);
+  return parsed.success ? parsed.data.environments : [];
+}
+
+export function parseQuarter(value: unknown): Quarter {
+  const parsed = daysRecord.safeParse(value);
+  if (!parsed.success) return { days: new Map(), updatedAt: null };
+  return { days: new Map(Object.entries(parsed.data.days).map(([day, d]) => [day, fromDay(d)])), updatedAt: parsed.data.updatedAt };
+}
+
+/** The DORA records of a project: the admin's settings, rollups kept by the sync, stored incident ties. */
+export class DoraStore {
+  /** Several records in one batch read (each key a billed read), raw: the caller parses each. */
+  async getRaw(keys: readonly string[]): Promise<Map<string, unknown>> {
+    const found = new Map<string, unknown>();
+    if (keys.length === 0) return found;
+    const result = await kvs.batchGet<unknown>(keys.map((key) => ({ key })));
+    for (const item of result.successfulKeys) found.set(item.key, item.value);
+    return found;
+  }
+
+  async settings(projectKey: string): Promise<StoredSettings> {
+    return parseSettings(await kvs.get(doraKeys.settings(projectKey)));
+  }
+
+  async saveSettings(projectKey: string, settings: DoraSettings, now: string): Promise<void> {
+    await kvs.set(doraKeys.settings(projectKey), { schemaVersion: 1, settings, updatedAt: now });
+  }
+
+  async environments(projectKey: string): Promise<Environment[]> {
+    return parseEnvironments(await kvs.get(doraKeys.environments(projectKey)));
+  }
+
+  /** Adds environments to the project's list; writes only when one is new. */
+  async addEnvironments(projectKey: string, environments: readonly Environment[]): Promise<void> {
+    const key = doraKeys.environments(projectKey);
+    const known = parseEnvironments(await kvs.get(key));
+    const added = environments.filter((e, i) => !known.some((k) => k.id === e.id) && environments.findIndex((o) => o.id === e.id) === i);
+    if (added.length) await kvs.set(key, { schemaVersion: 1, environments: [...known, ...added] });
+  }
+
+  async quarters(projectKey: string, environmentId: string, quarters: readonly string[]): Promise<Map<string, Quarter>> {
+    const raw = await this.getRaw(quarters.map((q) => doraKeys.days(projectKey, environmentId, q)));
+    return new Map(quarters.map((q) => [q, parseQuarter(raw.get(doraKeys.days(projectKey, environmentId, q)))]));
+  }
+
+  /** Writes a quarter's days when they changed; a quarter with no day left is deleted. Returns whether it wrote. */
+  async saveQuarter(projectKey: string, environmentId: string, quarter: string, before: Quarter, days: ReadonlyMap<string, DayFacts>, now: string): Promise<boolean> {
+    const encode = (m: ReadonlyMap<string, DayFacts>) => Object.fromEntries([...m].sort(([a], [b]) => a.localeCompare(b)).map(([day, f]) => [day, toDay(f)]));
+    const next = encode(days);
+    if (stableJson(encode(before.days)) === stableJson(next)) return false;
+    const key = doraKeys.days(projectKey, environmentId, quarter);
+    if (days.size === 0) await kvs.delete(key);
+    else await kvs.set(key, { schemaVersion: 1, days: next, updatedAt: now });
+    return true;
+  }
+
+  async ties(projectKey: string, quarters: readonly string[]): Promise<Map<string, Map<string, StoredTie>>> {
+    const raw = await this.getRaw(quarters.map((q) => doraKeys.ties(projectKey, q)));
+    return new Map(
+      quarters.map((q) => {
+        const parsed = tiesRecord.safeParse(raw.get(doraKeys.ties(projectKey, q)));
+        return [q, new Map(parsed.success ? Object.entries(parsed.data.ties) : [])];
+      }),
+    );
+  }
+
+  async saveTies(projectKey: string, quarter: string, ties: ReadonlyMap<string, StoredTie>): Promise<void> {
+    await kvs.set(doraKeys.ties(projectKey, quarter), { schemaVersion: 1, ties: Object.fromEntries(ties) });
+  }
+}

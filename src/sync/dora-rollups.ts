@@ -1,0 +1,158 @@
+import type { Deploy } from '../domain/deploy';
+import { dayFactsOf, dayOf, type DoraDeploy, type DoraIncident } from '../domain/dora/history';
+import { isFix, type IssueFacts } from '../domain/dora/rules';
+import type { DoraSettings } from '../domain/dora/settings';
+import type { Environment } from '../domain/environment';
+import { issueFacts } from '../jira/incidents';
+import { quarterOf, quartersBetween } from '../storage/dora-keys';
+import { DoraStore } from '../storage/dora-store';
+import { DeployStore } from '../storage/deploy-store';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/**
+ * How far back a commit's earlier shipping is looked for: a commit the window's deploys carry
+ * that first shipped more than this before the window would count again. Commits of a deploy are
+ * those since the previous deploy (src/sync/README.md), so this only matters for redeploys of
+ * old commits.
+ */
+const SHIPPED_LOOKBACK_MS = 30 * DAY_MS;
+/** A failing deploy older than this before the change is not looked at again for its recovery. */
+const MAX_OPEN_LOOKBACK_MS = 90 * DAY_MS;
+
+export interface RollupDeps {
+  readonly now: () => number;
+  /** The invocation's Jira issue facts, shared by every recompute of one run. */
+  readonly issueCache: Map<string, IssueFacts | null>;
+}
+
+export function rollupDeps(now: () => number = Date.now): RollupDeps {
+  return { now, issueCache: new Map() };
+}
+
+function doraDeployOf(deploy: Deploy, incidents: readonly DoraIncident[], fix: boolean): DoraDeploy {
+  return {
+    id: deploy.id,
+    startedAt: Date.parse(deploy.startedAt),
+    finishedAt: deploy.finishedAt === null ? null : Date.parse(deploy.finishedAt),
+    state: deploy.state,
+    commits: deploy.commits.map((c) => ({ sha: c.sha, timestamp: c.timestamp === null ? null : Date.parse(c.timestamp) })),
+    isFix: fix,
+    incidents,
+  };
+}
+
+/**
+ * Where a recompute must start for a change at `changedAt`: earlier failing deploys still waiting
+ * for a success may be recovered by it, so from the first deploy after the last success before it.
+ */
+async function recomputeStart(deploys: DeployStore, projectKey: string, environmentId: string, changedAt: number): Promise<number> {
+  const before = await deploys.recentTo(projectKey, environmentId, changedAt, 100);
+  let start = changedAt;
+  for (const d of before) {
+    if (d.state === 'successful') break;
+    start = Date.parse(d.startedAt);
+  }
+  return Date.parse(dayOf(Math.max(start, changedAt - MAX_OPEN_LOOKBACK_MS)));
+}
+
+async function fixesOf(window: readonly Deploy[], settings: DoraSettings, deps: RollupDeps): Promise<Set<string>> {
+  const { issueTypes, labels } = settings.fixes;
+  const needIssues = issueTypes.length > 0 || labels.length > 0;
+  const facts = needIssues ? await issueFacts(window.flatMap((d) => d.issueKeys), deps.issueCache) : new Map<string, IssueFacts>();
+  return new Set(window.filter((d) => isFix(d, facts, settings)).map((d) => d.id));
+}
+
+/**
+ * Rewrites the day rollups of one environment from the day of `changedAt` (or earlier, see
+ * recomputeStart) to today, from the deploys and stored incident ties: the same facts whatever
+ * order deploys and incidents arrived in. Writes only the quarters whose days changed.
+ */
+export async function recomputeRollups(projectKey: string, environmentId: string, changedAt: number, deps: RollupDeps): Promise<number> {
+  const store = new DoraStore();
+  const deploys = new DeployStore();
+  const start = await recomputeStart(deploys, projectKey, environmentId, changedAt);
+  const history = (await deploys.byProjectSince(projectKey, start - SHIPPED_LOOKBACK_MS)).filter((d) => d.environment.id === environmentId);
+  const window = history.filter((d) => Date.parse(d.startedAt) >= start);
+  const { settings } = await store.settings(projectKey);
+  const last = Math.max(deps.now(), ...window.map((d) => Date.parse(d.startedAt)));
+  const ties = await store.ties(projectKey, quartersBetween(start, last));
+  const incidents = new Map<string, DoraIncident[]>();
+  for (const quarter of ties.values()) {
+    for (const [key, tie] of quarter) {
+      if (tie.environmentId !== environmentId) continue;
+      incidents.set(tie.deployId, [...(incidents.get(tie.deployId) ?? []), { key, createdAt: tie.createdAt, resolvedAt: tie.resolvedAt }]);
+    }
+  }
+  const fixes = await fixesOf(window, settings, deps);
+  const facts = dayFactsOf(
+    history.map((d) => doraDeployOf(d, incidents.get(d.id) ?? [], fixes.has(d.id))),
+    start,
+  );
+  const firstDay = dayOf(start);
+  const quarters = quartersBetween(start, last);
+  const stored = await store.quarters(projectKey, environmentId, quarters);
+  let writes = 0;
+  for (const quarter of quarters) {
+    const before = stored.get(quarter) ?? { days: new Map(), updatedAt: null };
+    const days = new Map([...before.days].filter(([day]) => day < firstDay));
+    for (const [day, f] of facts) if (quarterOf(Date.parse(day)) === quarter) days.set(day, f);
+    if (await store.saveQuarter(projectKey, environmentId, quarter, before, days, new Date(deps.now()).toISOString())) writes += 1;
+  }
+  return writes;
+}
+
+/**
+ * After deploys are written (sync, web trigger, history import): the environments they touch get
+ * their rollups recomputed from the earliest changed deploy (also where a changed deploy was
+ * before, if it moved). One recompute per project and environment.
+ */
+export async function updateDoraRollups(written: readonly { readonly deploy: Deploy; readonly previous: Deploy | undefined }[], deps: RollupDeps = rollupDeps()): Promise<number> {
+  const groups = new Map<string, { projectKey: string; environment: Environment; from: number }>();
+  const add = (d: Deploy) => {
+    const key = `${d.projectKey}\n${d.environment.id}`;
+    const at = Date.parse(d.startedAt);
+    const group = groups.get(key);
+    if (!group || at < group.from) groups.set(key, { projectKey: d.projectKey, environment: d.environment, from: at });
+  };
+  for (const { deploy, previous } of written) {
+    add(deploy);
+    if (previous) add(previous);
+  }
+  const store = new DoraStore();
+  const byProject = new Map<string, Environment[]>();
+  for (const g of groups.values()) byProject.set(g.projectKey, [...(byProject.get(g.projectKey) ?? []), g.environment]);
+  for (const [projectKey, environments] of byProject) await store.addEnvironments(projectKey, environments);
+  let writes = 0;
+  for (const g of groups.values()) writes += await recomputeRollups(g.projectKey, g.environment.id, g.from, deps);
+  return writes;
+}
+
+/**
+ * The sync's hook (write-plan.ts): rollups after deploys are written. A failure here never undoes
+ * or fails the deploys: it is reported as a problem of the run, and the next deploy to the
+ * environment recomputes from where the figures were left.
+ */
+export async function rollupsAfterWrite(plans: readonly { readonly deploy: Deploy; readonly previous: Deploy | undefined }[]): Promise<RollupProblem[]> {
+  if (plans.length === 0) return [];
+  try {
+    await updateDoraRollups(plans);
+    return [];
+  } catch (error) {
+    const first = plans[0]?.deploy;
+    return [
+      {
+        jobId: first?.origin.kind === 'ci' ? first.origin.jobId : (first?.origin.pipelineId ?? ''),
+        name: 'DoraRollupNotUpdated',
+        message: `The DORA figures of ${first?.projectKey ?? 'the project'} could not be updated: ${error instanceof Error ? error.message : String(error)}`,
+        hint: 'The deploys were recorded. The figures catch up with the next deploy to the same environment.',
+      },
+    ];
+  }
+}
+
+interface RollupProblem {
+  readonly jobId: string;
+  readonly name: string;
+  readonly message: string;
+  readonly hint: string;
+}
