@@ -8,7 +8,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { Platform } from './emulator/platform';
-import { configureDemo, demoUrls, startDemoCi } from './demo/ci-demo';
+import { configureDemo, demoUrls, startDemoCi, startDemoWebhooks } from './demo/ci-demo';
 import { seedDemoSite } from './demo/seed';
 import { startBackgroundWork, parseSpeedup } from './server/background';
 import { EgressConsentFile } from './server/egress-consent-file';
@@ -59,6 +59,8 @@ async function main(): Promise<void> {
   const actualPort = await server.listen(port, host);
   platform.publicBaseUrl = `http://localhost:${actualPort}`;
   const background = startBackgroundWork(platform, { speedup });
+  // Real-time builds: the stand-ins push signed webhooks to the web trigger URLs as builds finish.
+  const webhooks = demoCi ? await startDemoWebhooks(demoCi, (key) => platform.stargate.urlFor(key)) : null;
   server.markReady();
   // The first scheduled run would come only after one interval: sync the demo's CI right away.
   if (demoCi) {
@@ -73,7 +75,7 @@ async function main(): Promise<void> {
     if (stopping) process.exit(1);
     stopping = true;
     console.log(`[start] ${signal}: stopping`);
-    Promise.all([server.close(), background.stop(), demoCi?.close()])
+    Promise.all([server.close(), background.stop(), webhooks?.stop(), demoCi?.close()])
       .then(() => platform.close())
       .then(
         () => process.exit(0),

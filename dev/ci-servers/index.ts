@@ -17,3 +17,6 @@ export type { JenkinsModel, Result as JenkinsResult } from './jenkins/model';
 export type { JenkinsScript, Override as JenkinsOverride, ScriptedBuild, ScriptedCommit } from './jenkins/script';
 export { demoPipelines, scalePipelines, type BuildkiteModel, type PipelineSpec } from './buildkite/model';
 export { demoProjects, scaleProjects, type CircleCiModel, type ProjectSpec } from './circleci/model';
+export { startBuildkiteWebhooks } from './buildkite/webhooks';
+export { startCircleCiWebhooks } from './circleci/webhooks';
+export type { WebhookSender, WebhookTarget } from './shared/webhook-sender';

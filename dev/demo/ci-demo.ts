@@ -4,6 +4,11 @@ import type { ProjectConfig } from '../../src/domain/project-config';
 import { ConnectionStore } from '../../src/storage/connection-store';
 import { ProjectConfigStore } from '../../src/storage/project-config-store';
 import { SyncStateStore } from '../../src/storage/sync-state-store';
+import { PushStore } from '../../src/sync/push-store';
+import { startBuildkiteWebhooks } from '../ci-servers/buildkite/webhooks';
+import { startCircleCiWebhooks } from '../ci-servers/circleci/webhooks';
+import type { WebhookSender } from '../ci-servers/shared/webhook-sender';
+import { startJenkinsPushes } from './jenkins-push';
 
 /**
  * The demo's CI: the three stand-ins (dev/ci-servers) with histories that keep growing, three
@@ -99,4 +104,74 @@ export async function configureDemo(urls: DemoCiUrls, now: Date = new Date()): P
     changes.push('set up project DEMO to deploy from the three demo CI servers');
   }
   return changes;
+}
+
+/** The web triggers the demo's stand-ins deliver to (manifest.yml). */
+export const BUILD_EVENT_TRIGGERS = { buildkite: 'build-events-buildkite', circleci: 'build-events-circleci', jenkins: 'build-events-jenkins' } as const;
+
+/** Buildkite and CircleCI push as well as being polled; a pushed-only connection (no URL) stands for a firewalled Jenkins. */
+export const DEMO_PUSHED_JENKINS = 'demo-jenkins-firewalled';
+
+/** The webhook of a connection, made on first use; locally the demo may read its secret back to hand it to its stand-in. */
+async function webhookOf(connectionId: string, now: string): Promise<{ hookId: string; secret: string }> {
+  const store = new PushStore();
+  const existing = await store.webhook(connectionId);
+  const secret = existing ? await store.secretFor(existing.hookId) : undefined;
+  if (existing && secret) return { hookId: existing.hookId, secret: secret.secret };
+  const made = await store.rotate(connectionId, now);
+  return { hookId: made.record.hookId, secret: made.secret };
+}
+
+async function setMode(connectionId: string, mode: 'both' | 'pushed', now: string): Promise<void> {
+  const connections = new ConnectionStore();
+  const found = await connections.withSecret(connectionId);
+  if (!found || found.connection.mode === mode) return;
+  await connections.save({
+    connection: { ...found.connection, mode },
+    scope: found.entry.scope,
+    agentEnabled: found.entry.agentEnabled,
+    secret: { apiToken: found.secret.apiToken, headers: found.connection.kind === 'jenkins' ? found.connection.customHeaders : {} },
+    now,
+    createdAt: found.entry.createdAt,
+  });
+}
+
+export interface DemoWebhooks {
+  readonly senders: readonly WebhookSender[];
+  stop(): Promise<void>;
+}
+
+/**
+ * Real-time demo builds: the Buildkite and CircleCI connections take pushes as well as polls, and
+ * their stand-ins send signed webhooks to the web trigger URLs (`urlFor`, from the emulator) as
+ * their builds finish. A pushed-only Jenkins connection with no URL is added for the firewalled
+ * case (dev/demo/jenkins-push.ts sends its builds, as a Jenkinsfile's post section would).
+ */
+export async function startDemoWebhooks(ci: CiStandIns, urlFor: (triggerKey: string) => string, options: { readonly intervalMs?: number; readonly log?: (line: string) => void } = {}): Promise<DemoWebhooks> {
+  const now = new Date().toISOString();
+  await setMode(DEMO_CONNECTIONS.buildkite, 'both', now);
+  await setMode(DEMO_CONNECTIONS.circleci, 'both', now);
+  const connections = new ConnectionStore();
+  if (!(await connections.get(DEMO_PUSHED_JENKINS))) {
+    await connections.save({
+      connection: { kind: 'jenkins', id: DEMO_PUSHED_JENKINS, name: 'Demo Jenkins (firewalled, pushed only)', baseUrl: '', username: '', customHeaders: {}, mode: 'pushed' },
+      scope: { kind: 'site' },
+      agentEnabled: false,
+      secret: { apiToken: '', headers: {} },
+      now,
+    });
+  }
+  const target = async (connectionId: string, trigger: string) => {
+    const hook = await webhookOf(connectionId, now);
+    return { url: `${urlFor(trigger)}?hook=${hook.hookId}`, secret: hook.secret };
+  };
+  const buildkite = await target(DEMO_CONNECTIONS.buildkite, BUILD_EVENT_TRIGGERS.buildkite);
+  const circleci = await target(DEMO_CONNECTIONS.circleci, BUILD_EVENT_TRIGGERS.circleci);
+  const jenkins = await target(DEMO_PUSHED_JENKINS, BUILD_EVENT_TRIGGERS.jenkins);
+  const senders = [
+    startBuildkiteWebhooks(ci.buildkite, () => buildkite, options),
+    startCircleCiWebhooks(ci.circleci, () => circleci, options),
+    startJenkinsPushes(ci.jenkins, () => jenkins, options),
+  ];
+  return { senders, stop: async () => void (await Promise.all(senders.map((s) => s.stop()))) };
 }

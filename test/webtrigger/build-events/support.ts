@@ -16,8 +16,8 @@ const HANDLERS: Record<string, AppHandler> = {
   'index.jenkinsBuildEvents': (request) => jenkinsBuildEvents(request),
 };
 
-/** A site with DEMO, the sync's entry points and the three build event web triggers. */
-export function pushPlatform(): Platform {
+/** The sync's entry points and the three build event web triggers, on a site with DEMO (or, `bare`, with nothing: the demo seeds its own). */
+export function pushPlatform(options: { readonly bare?: boolean } = {}): Platform {
   const platform = createTestPlatform({
     loadHandler: (handler) => {
       const fn = HANDLERS[handler];
@@ -25,6 +25,10 @@ export function pushPlatform(): Platform {
       return fn;
     },
   });
+  if (options.bare) {
+    platform.install();
+    return platform;
+  }
   platform.site.addUser({ accountId: ADMIN, displayName: 'Ada Admin', admin: true });
   platform.site.addProject({ key: 'DEMO', name: 'Demo', lead: ADMIN });
   platform.site.addIssues('DEMO', 30);
