@@ -12,11 +12,12 @@ import { LoadingState } from '../../../shared/src/components/LoadingState';
 import { ModuleInfo, type ModuleInfoProps } from '../../../shared/src/components/ModuleInfo';
 import { BuildServerTab } from '../tabs/BuildServerTab';
 import { DeploysTab } from '../tabs/DeploysTab';
+import { DoraTab } from '../tabs/DoraTab';
 import { IssueIntegrationTab } from '../tabs/IssueIntegrationTab';
 import { SyncTab } from '../tabs/SyncTab';
 import Heading from '@atlaskit/heading';
 
-const TABS = ['Connections', 'Build server', 'Deploys', 'Issue integration', 'Sync'] as const;
+const TABS = ['Connections', 'Build server', 'Deploys', 'Issue integration', 'Sync', 'DORA'] as const;
 
 export function ProjectSettings({ info, context }: ModuleInfoProps) {
   const { state, reload } = useLoaded(() => callResolver(KEYS.get, {}, projectSettingsSchema));
@@ -69,6 +70,9 @@ export function ProjectSettings({ info, context }: ModuleInfoProps) {
         </TabPanel>
         <TabPanel>
           <SyncTab key={settings.updatedAt ?? 'unsaved'} />
+        </TabPanel>
+        <TabPanel>
+          <DoraTab />
         </TabPanel>
       </Tabs>
     </Stack>
