@@ -2,16 +2,17 @@ import type { Build } from '../domain/build';
 import type { Connection } from '../domain/connection';
 import type { Deploy } from '../domain/deploy';
 import { pipelineIdOf, registrationPipelineId, serverIdOf } from '../domain/jira-devops';
-import { batches, newestByKey, propertiesFor } from '../domain/jira-devops-batch';
+import { batches, newestByKey, propertiesFor, type JiraProperties } from '../domain/jira-devops-batch';
 import { buildKeyText, toJiraBuild, type JiraBuild } from '../domain/jira-devops-build';
 import { deploymentKeyOf, deploymentKeyText, toJiraDeployment, type JiraDeployment } from '../domain/jira-devops-deployment';
 import { connectionsUsedBy, type ProjectConfig } from '../domain/project-config';
 import { DomainError } from '../domain/errors';
+import { forgeRuntime } from '../forge/provider-deps';
 import { JiraDevopsClient, type DevopsDeps } from '../jira/devops/client';
 import type { SubmitBuildsResponse, SubmitDeploymentsResponse } from '../jira/devops/wire';
 import { issueKeysFor } from './issue-linking';
 import { countsForProject } from './plan-deploy';
-import type { RunContext } from './run-context';
+import { RunContext } from './run-context';
 import type { Problem } from './status';
 
 /** What one run just wrote, to be sent on to Jira's Development panel. */
@@ -33,10 +34,11 @@ function sendsToJira(config: ProjectConfig | undefined): config is ProjectConfig
   return config?.issueIntegration.provider === 'jira';
 }
 
-function deployPipelineId(deploy: Deploy, connection: Connection): string {
-  return deploy.origin.kind === 'ci'
+/** A registered deploy has no connection; a CI deploy is always handed the connection that saw it. */
+function deployPipelineId(deploy: Deploy, connection: Connection | null): string {
+  return deploy.origin.kind === 'ci' && connection
     ? pipelineIdOf(serverIdOf(connection), deploy.origin.jobId)
-    : registrationPipelineId(deploy.projectKey, deploy.origin.pipelineId);
+    : registrationPipelineId(deploy.projectKey, deploy.origin.kind === 'ci' ? deploy.origin.jobId : deploy.origin.pipelineId);
 }
 
 /**
@@ -55,12 +57,7 @@ export async function sendToJira(input: JiraDevopsInput, ctx: RunContext, deps: 
   try {
     for (const config of configs) {
       const properties = propertiesFor(config.projectKey, input.connection.id);
-      const deployments = deploymentsOf(input, config, problems);
-      for (const batch of batches(deployments)) {
-        const response = await client.submitDeployments(batch.map((o) => o.item), properties);
-        problems.push(...rejectedDeployments(batch, response));
-        await dropUnknownKeys(batch, response.unknownIssueKeys ?? [], ctx);
-      }
+      await sendDeployments(client, deploymentsOf(input.deploys, input.connection, config, problems), properties, ctx, problems);
       const builds = await buildsOf(input, config, ctx);
       for (const batch of batches(builds)) problems.push(...rejectedBuilds(batch, await client.submitBuilds(batch.map((o) => o.item), properties)));
     }
@@ -71,10 +68,36 @@ export async function sendToJira(input: JiraDevopsInput, ctx: RunContext, deps: 
   return problems;
 }
 
-function deploymentsOf(input: JiraDevopsInput, config: ProjectConfig, problems: Problem[]): Outgoing<JiraDeployment>[] {
+/**
+ * A deploy registered through the web trigger (src/webtrigger), once it is stored: tagged with its
+ * project only, as no connection made it, so switching the project away from Jira deletes it and
+ * removing a connection does not. Returns what Jira refused, as sendToJira does.
+ */
+export async function sendRegisteredDeploy(deploy: Deploy, config: ProjectConfig, deps: DevopsDeps = forgeRuntime(), ctx: RunContext = new RunContext()): Promise<Problem[]> {
+  if (!sendsToJira(config)) return [];
+  const problems: Problem[] = [];
+  try {
+    const outgoing = deploymentsOf([deploy], null, config, problems);
+    await sendDeployments(new JiraDevopsClient(deps), outgoing, propertiesFor(config.projectKey, null), ctx, problems);
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    problems.push({ jobId: deploy.pipeline.id, ...error.toJSON() });
+  }
+  return problems;
+}
+
+async function sendDeployments(client: JiraDevopsClient, deployments: Outgoing<JiraDeployment>[], properties: JiraProperties, ctx: RunContext, problems: Problem[]): Promise<void> {
+  for (const batch of batches(deployments)) {
+    const response = await client.submitDeployments(batch.map((o) => o.item), properties);
+    problems.push(...rejectedDeployments(batch, response));
+    await dropUnknownKeys(batch, response.unknownIssueKeys ?? [], ctx);
+  }
+}
+
+function deploymentsOf(deploys: readonly Deploy[], connection: Connection | null, config: ProjectConfig, problems: Problem[]): Outgoing<JiraDeployment>[] {
   const outgoing: Outgoing<JiraDeployment>[] = [];
-  for (const deploy of input.deploys.filter((d) => d.projectKey === config.projectKey)) {
-    const mapped = toJiraDeployment(deploy, { pipelineId: deployPipelineId(deploy, input.connection), projectKey: config.projectKey });
+  for (const deploy of deploys.filter((d) => d.projectKey === config.projectKey)) {
+    const mapped = toJiraDeployment(deploy, { pipelineId: deployPipelineId(deploy, connection), projectKey: config.projectKey });
     const jobId = deploy.origin.kind === 'ci' ? deploy.origin.jobId : deploy.origin.pipelineId;
     if ('deployment' in mapped) outgoing.push({ item: mapped.deployment, jobId, deploy });
     else if (mapped.skipped !== 'it links no issue') problems.push(notSent(jobId, `Deploy ${deploy.pipeline.displayName} #${deploy.sequence} to ${deploy.environment.name}`, mapped.skipped));

@@ -1,5 +1,7 @@
+import { ownIssueKeys } from '../domain/access-rules';
 import type { ProjectConfig } from '../domain/project-config';
 import { ProjectConfigStore } from '../storage/project-config-store';
+import { sendRegisteredDeploy } from '../sync/jira-devops';
 import { header, jsonReply, queryParameter, Refusal, refusalReply, webtriggerRequestSchema, type WebtriggerRequest, type WebtriggerResponse } from './http';
 import { registerDeploy } from './register';
 import { firstDuplicateKey } from './duplicate-keys';
@@ -147,7 +149,11 @@ export async function deployRegistration(event: unknown): Promise<WebtriggerResp
     }
     try {
       const { deploy, created } = await registerDeploy(config, body, now());
-      return jsonReply(created ? 201 : 200, { deployId: deploy.id, environment: deploy.environment, state: deploy.state, issueKeys: deploy.issueKeys });
+      // Stored first: Jira's answer never undoes the record (a refusal is logged; nothing is sent for "This app only").
+      for (const problem of await sendRegisteredDeploy(deploy, config)) console.warn(`[deploy-registration] ${projectKey}: ${problem.message}`);
+      // Only the project's own keys: the others would tell the sender which keys exist in projects it may know nothing of.
+      const issueKeys = ownIssueKeys(projectKey, deploy.issueKeys);
+      return jsonReply(created ? 201 : 200, { deployId: deploy.id, environment: deploy.environment, state: deploy.state, issueKeys });
     } catch (error) {
       await releaseSignature(signature).catch(() => undefined);
       throw error;
