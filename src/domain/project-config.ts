@@ -53,7 +53,9 @@ export function defaultProjectConfig(projectKey: string, now: string): ProjectCo
     defaultConnectionId: null,
     builds: [],
     deploySources: [],
-    issueIntegration: { provider: 'app-only', scanCommitMessages: true, scanBranchNames: true, keyScope: 'any-project' },
+    // Deploys link only this project's issues until its admin chooses otherwise: another project's
+    // issues, and who may read them, are that project's business.
+    issueIntegration: { provider: 'app-only', scanCommitMessages: true, scanBranchNames: true, keyScope: 'this-project' },
     updatedAt: now,
   };
 }

@@ -1,4 +1,5 @@
 import { webTrigger } from '@forge/api';
+import { servesProject } from '../domain/connection-scope';
 import { defaultProjectConfig, type ProjectConfig } from '../domain/project-config';
 import type { DeploySourceInput, ProjectSettings } from '../shared/contract/project-settings';
 import { ConnectionStore, type ConnectionEntry } from '../storage/connection-store';
@@ -21,7 +22,7 @@ export function defaultStores(): Stores {
 
 /** The connections a project may use: the site's and its own, by id. */
 export async function availableConnections(store: ConnectionStore, projectKey: string): Promise<Map<string, ConnectionEntry>> {
-  const entries = (await store.list()).filter((e) => e.scope.kind === 'site' || e.scope.projectKey === projectKey);
+  const entries = (await store.list()).filter((e) => servesProject(e.scope, projectKey));
   return new Map(entries.map((e) => [e.connection.id, e]));
 }
 

@@ -17,7 +17,7 @@ describe('projectSettings.get', () => {
       defaultConnectionId: null,
       buildJobs: [],
       deploySources: [],
-      issueIntegration: { provider: 'app-only', scanCommitMessages: true, scanBranchNames: true, keyScope: 'any-project' },
+      issueIntegration: { provider: 'app-only', scanCommitMessages: true, scanBranchNames: true, keyScope: 'this-project' },
       deployRegistration: { secretConfigured: false, signatureHeader: 'x-deploy-tracker-signature' },
       updatedAt: null,
     });

@@ -90,12 +90,17 @@ export function IssueIntegrationTab({ settings, onSaved }: { settings: ProjectSe
             name="key-scope"
             value={value.keyScope}
             options={[
-              { name: 'key-scope', value: 'this-project', label: `Only ${settings.projectKey} issues` },
+              { name: 'key-scope', value: 'this-project', label: `Only ${settings.projectKey} issues (the default)` },
               { name: 'key-scope', value: 'any-project', label: 'Issues of any project on this site' },
             ]}
             onChange={(event) => change({ keyScope: event.currentTarget.value === 'this-project' ? 'this-project' : 'any-project' })}
           />
         </Fieldset>
+        {value.keyScope === 'any-project' ? (
+          <Text color="color.text.subtle" testId="key-scope-note">
+            {`${settings.projectKey}'s deploys will then also be listed on other projects' issues, to the people there who may browse ${settings.projectKey}. Choose it only when ${settings.projectKey} deploys other projects' work.`}
+          </Text>
+        ) : null}
         {!linking ? <Text color="color.text.subtle">With “None”, the sources and keys above are kept but not used.</Text> : null}
         {save.failure ? <FailureMessage title="The issue integration was not saved" failure={save.failure} /> : null}
         {saved ? <SavedNotice text="Issue integration saved. It applies to deploys synced from now on." /> : null}
