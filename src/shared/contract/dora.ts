@@ -11,6 +11,10 @@ import { issuedId } from './ids';
  * The DORA page's resolvers (jira:projectPage, src/resolvers/dora.ts). The project is always the
  * page's own, from the Forge context (`extension.project.key`); no payload names a project.
  * Figures and the CSV export: anyone who may browse the project. Settings: project admins.
+ * Where they are called from: figures, exportCsv and settings (for `canEdit`, the settings link)
+ * from the jira:projectPage; settings and saveSettings also from the project settings page's DORA
+ * tab (jira:projectSettingsPage, static/project-settings/src/tabs/DoraTab.tsx), whose context
+ * names the project the same way.
  */
 export const DORA_RESOLVERS = {
   figures: 'dora.figures',
