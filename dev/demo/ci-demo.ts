@@ -41,7 +41,9 @@ export function demoProjectConfig(now: string): ProjectConfig {
     schemaVersion: 1,
     projectKey: 'DEMO',
     defaultConnectionId: DEMO_CONNECTIONS.jenkins,
-    builds: [],
+    // Named, not "all": a job belongs to the projects that name it (src/domain/access-rules.ts), so the
+    // demo's panel opens these builds for DEMO's viewers, while platform/** stays nobody's.
+    builds: [{ connectionId: DEMO_CONNECTIONS.jenkins, jobs: ['shop/**', 'demo-org/**', 'deploy-*', 'api-server', 'backend-service', 'release-pipeline', 'pipeline-without-stage-view', 'nightly-integration', 'docs-preview'] }],
     deploySources: [
       { id: 'demo-jenkins-staging', connectionId: DEMO_CONNECTIONS.jenkins, job: 'deploy-staging', environment: STAGING },
       { id: 'demo-jenkins-production', connectionId: DEMO_CONNECTIONS.jenkins, job: 'deploy-production', environment: PRODUCTION },
@@ -50,7 +52,7 @@ export function demoProjectConfig(now: string): ProjectConfig {
     ],
     // Jira (this site): the demo's deploys and builds also reach Jira's devops APIs, so DEMO issues
     // show them in the host's Development box (dev/server/development-box.ts) beside our panel.
-    issueIntegration: { provider: 'jira', scanCommitMessages: true, scanBranchNames: true, keyScope: 'any-project' },
+    issueIntegration: { provider: 'jira', scanCommitMessages: true, scanBranchNames: true, keyScope: 'this-project' },
     updatedAt: now,
   };
 }
