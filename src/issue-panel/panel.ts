@@ -6,7 +6,8 @@ import { DeployStore } from '../storage/deploy-store';
 import type { DeploySummary } from '../storage/deploy-record';
 import { configAndFailing } from '../storage/panel-reads';
 import { SyncHealthStore, type FailingConnection } from '../storage/sync-health-store';
-import { deployRow, staleNotes } from './rows';
+import { panelRows } from './deploy-rows';
+import { staleNotes } from './rows';
 
 /** Where the panel is and who is looking, all from the Forge context, access to the issue already checked. */
 export interface PanelCaller {
@@ -77,5 +78,5 @@ export async function loadMoreDeploys(caller: PanelCaller, cursor: string, deps:
 
 async function visibleRows(caller: PanelCaller, deploys: readonly DeploySummary[]): Promise<DeployRow[]> {
   const visible = await caller.visibility.developmentVisible(deploys.map((d) => d.projectKey));
-  return deploys.filter((d) => visible.has(d.projectKey)).map(deployRow);
+  return panelRows(deploys.filter((d) => visible.has(d.projectKey)));
 }

@@ -33,9 +33,9 @@ describe('issuePanel.load', () => {
   beforeAll(async () => {
     await configs.save(aProjectConfig());
     await recordStatus(aSyncStatus());
-    await deploys.save(aDeploy({ id: 'p-1', environment: production, startedAt: hour(8), issueKeys: ['DEMO-1'] }), undefined);
-    await deploys.save(aDeploy({ id: 's-1', environment: staging, startedAt: hour(9), issueKeys: ['DEMO-1', 'DEMO-2'] }), undefined);
-    await deploys.save(aDeploy({ id: 'p-2', environment: production, startedAt: hour(10), state: 'failed', issueKeys: ['DEMO-1'] }), undefined);
+    await deploys.save(aDeploy({ id: 'p-1', sequence: 1, environment: production, startedAt: hour(8), issueKeys: ['DEMO-1'] }), undefined);
+    await deploys.save(aDeploy({ id: 's-1', sequence: 1, environment: staging, startedAt: hour(9), issueKeys: ['DEMO-1', 'DEMO-2'] }), undefined);
+    await deploys.save(aDeploy({ id: 'p-2', sequence: 2, environment: production, startedAt: hour(10), state: 'failed', issueKeys: ['DEMO-1'] }), undefined);
   });
 
   it('given deploys that mention DEMO-1, when a viewer opens it, then they come newest first with their environments', async () => {
@@ -53,7 +53,7 @@ describe('issuePanel.load', () => {
 
   it('given any history size, when the panel loads, then storage answers two queries (links, failing connections), two reads', async () => {
     for (let i = 0; i < 120; i++) {
-      await deploys.save(aDeploy({ id: `bulk-${i}`, startedAt: hour(0), issueKeys: ['DEMO-3'] }), undefined);
+      await deploys.save(aDeploy({ id: `bulk-${i}`, sequence: 100 + i, startedAt: hour(0), issueKeys: ['DEMO-3'] }), undefined);
     }
     for (const issueKey of ['DEMO-1', 'DEMO-3']) {
       platform.kvs.resetStats();

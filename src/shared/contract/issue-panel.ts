@@ -46,6 +46,18 @@ export const deployRowSchema = z.object({
   finishedAt: z.nullable(z.string()),
   url,
   trigger: z.nullable(z.string()),
+  /** The CI that ran it; null for a deploy registered through the web trigger. */
+  provider: z.optional(z.nullable(z.enum(PROVIDER_KINDS))),
+  /** The project whose deploy source recorded it: a badge when not the issue's own. */
+  projectKey: z.optional(z.string()),
+  /** Rows with the same key are one real deploy (src/domain/deploy-identity.ts). */
+  realKey: z.optional(z.string()),
+  /** How many stored records (connections to one server) this real deploy was seen through. */
+  records: z.optional(z.number()),
+  /** When the newest commit that mentions the issue was made, when the CI said. */
+  issueCommitAt: z.optional(z.nullable(z.string())),
+  /** The commit's page on its Git host, when the repository's address is known. */
+  commitUrl: z.optional(z.nullable(z.string())),
 });
 export type DeployRow = z.infer<typeof deployRowSchema>;
 
@@ -96,6 +108,10 @@ export const snapshotRowSchema = z.object({
   stateNow: z.nullable(z.enum(BUILD_STATES)),
   startedAt: z.nullable(z.string()),
   durationMs: z.nullable(z.number()),
+  /** A run of a deploy job (another deploy of the commit), not a build: it never raises the warning. */
+  kind: z.optional(z.enum(['build', 'deploy'])),
+  /** Whether the viewer may open its stages and log (Jenkins, a job of a project they may see). */
+  drilldown: z.optional(z.boolean()),
 });
 export type SnapshotRow = z.infer<typeof snapshotRowSchema>;
 
@@ -104,6 +120,8 @@ export const commitRowSchema = z.object({
   message: z.string(),
   author: z.nullable(z.string()),
   timestamp: z.nullable(z.string()),
+  /** The commit's page on its Git host, when the repository's address is known. */
+  url: z.optional(z.nullable(z.string())),
 });
 export type CommitRow = z.infer<typeof commitRowSchema>;
 
@@ -113,6 +131,8 @@ export const deployRunSchema = z.object({
   connectionId: z.string(),
   jobId: z.string(),
   buildNumber: z.number(),
+  /** Whether the viewer may open its stages and log. */
+  drilldown: z.optional(z.boolean()),
 });
 
 export const deployDetailSchema = z.object({
