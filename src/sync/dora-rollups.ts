@@ -63,16 +63,18 @@ async function fixesOf(window: readonly Deploy[], settings: DoraSettings, deps: 
 }
 
 /**
- * Rewrites the day rollups of one environment from the day of `changedAt` (or earlier, see
- * recomputeStart) to today, from the deploys and stored incident ties: the same facts whatever
- * order deploys and incidents arrived in. Writes only the quarters whose days changed.
+ * An environment's deploys from `start` as the measures see them (incidents from the stored ties,
+ * fixes per the settings), with the deploys before it that their commits may have shipped in.
  */
-export async function recomputeRollups(projectKey: string, environmentId: string, changedAt: number, deps: RollupDeps): Promise<number> {
+export async function doraHistory(
+  projectKey: string,
+  environmentId: string,
+  start: number,
+  deps: RollupDeps,
+): Promise<{ history: DoraDeploy[]; deploys: Deploy[]; last: number }> {
   const store = new DoraStore();
-  const deploys = new DeployStore();
-  const start = await recomputeStart(deploys, projectKey, environmentId, changedAt);
-  const history = (await deploys.byProjectSince(projectKey, start - SHIPPED_LOOKBACK_MS)).filter((d) => d.environment.id === environmentId);
-  const window = history.filter((d) => Date.parse(d.startedAt) >= start);
+  const deploys = (await new DeployStore().byProjectSince(projectKey, start - SHIPPED_LOOKBACK_MS)).filter((d) => d.environment.id === environmentId);
+  const window = deploys.filter((d) => Date.parse(d.startedAt) >= start);
   const { settings } = await store.settings(projectKey);
   const last = Math.max(deps.now(), ...window.map((d) => Date.parse(d.startedAt)));
   const ties = await store.ties(projectKey, quartersBetween(start, last));
@@ -84,10 +86,19 @@ export async function recomputeRollups(projectKey: string, environmentId: string
     }
   }
   const fixes = await fixesOf(window, settings, deps);
-  const facts = dayFactsOf(
-    history.map((d) => doraDeployOf(d, incidents.get(d.id) ?? [], fixes.has(d.id))),
-    start,
-  );
+  return { history: deploys.map((d) => doraDeployOf(d, incidents.get(d.id) ?? [], fixes.has(d.id))), deploys, last };
+}
+
+/**
+ * Rewrites the day rollups of one environment from the day of `changedAt` (or earlier, see
+ * recomputeStart) to today, from the deploys and stored incident ties: the same facts whatever
+ * order deploys and incidents arrived in. Writes only the quarters whose days changed.
+ */
+export async function recomputeRollups(projectKey: string, environmentId: string, changedAt: number, deps: RollupDeps): Promise<number> {
+  const store = new DoraStore();
+  const start = await recomputeStart(new DeployStore(), projectKey, environmentId, changedAt);
+  const { history, last } = await doraHistory(projectKey, environmentId, start, deps);
+  const facts = dayFactsOf(history, start);
   const firstDay = dayOf(start);
   const quarters = quartersBetween(start, last);
   const stored = await store.quarters(projectKey, environmentId, quarters);
