@@ -1,5 +1,6 @@
 import { DEFAULT_API_BASE_URL, parseConnection, type Connection, type UrlRules } from '../domain/connection';
 import { InvalidConnection } from '../domain/errors';
+import { buildkiteOrganizationOf, circleciProjectSlugOf } from '../domain/provider-urls';
 import { parseHeaderText, type ConnectionDraft, type HeadersInput } from '../shared/contract/connections';
 import type { ConnectionWithSecret, StoredSecret } from '../storage/connection-store';
 
@@ -81,14 +82,15 @@ export function resolveDraft(draft: ConnectionDraft, id: string, existing: Conne
       raw = { kind: 'jenkins', id, name: draft.name, baseUrl: draft.baseUrl, username: draft.username, customHeaders: headers, mode: draft.mode };
       break;
     case 'buildkite':
-      raw = { kind: 'buildkite', id, name: draft.name, organization: draft.organization, apiBaseUrl: optionalUrl(draft.apiBaseUrl), mode: draft.mode };
+      raw = { kind: 'buildkite', id, name: draft.name, organization: buildkiteOrganizationOf(draft.organization).trim(), apiBaseUrl: optionalUrl(draft.apiBaseUrl), mode: draft.mode };
       break;
     case 'circleci':
       raw = {
         kind: 'circleci',
         id,
         name: draft.name,
-        projectSlugs: draft.projectSlugs.map((s) => s.trim()).filter((s) => s !== ''),
+        // A pasted pipelines page names its project: people copy the address bar, not the slug.
+        projectSlugs: draft.projectSlugs.map((s) => circleciProjectSlugOf(s.trim())).filter((s) => s !== ''),
         apiBaseUrl: optionalUrl(draft.apiBaseUrl),
         mode: draft.mode,
       };

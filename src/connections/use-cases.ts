@@ -120,5 +120,5 @@ function agentReadableByAllOf(asked: boolean | undefined, current: boolean, page
 }
 
 function toTestResult(result: ConnectionTestResult): TestResult {
-  return { provider: result.provider, serverVersion: result.serverVersion, user: result.user, warnings: [...result.warnings] };
+  return { provider: result.provider, serverVersion: result.serverVersion, user: result.user, warnings: [...result.warnings], ...(result.scopes ? { scopes: [...result.scopes] } : {}) };
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { InvalidConnection } from './errors';
 import type { ProviderKind } from './build';
 import { CONNECTION_MODES, DEFAULT_CONNECTION_MODE, type ConnectionMode } from './webhook';
+import { fieldLabel } from './connection-fields';
 
 /**
  * A CI connection as an admin configures it. Secrets (the API token) are never part of these
@@ -200,7 +201,7 @@ const connectionSchema = z.discriminatedUnion('kind', [
 export function parseConnection(input: unknown, rules: UrlRules = {}): Connection {
   const parsed = connectionSchema.safeParse(input);
   if (!parsed.success) {
-    throw new InvalidConnection(parsed.error.issues.map((i) => `${i.path.join('.') || 'connection'}: ${i.message}`));
+    throw new InvalidConnection(parsed.error.issues.map((i) => `${fieldLabel(i.path, input)}: ${i.message}`));
   }
   const data = parsed.data;
   const problems: string[] = [];

@@ -1,6 +1,7 @@
 import type { Build } from '../domain/build';
 import { isDeployRun } from '../domain/deploy-source';
 import { globMatches, isGlob } from '../domain/glob';
+import { closestName } from '../domain/closest-name';
 import { interactiveProvider } from '../connections/provider-deps';
 import { ConnectionNotFound } from '../connections/errors';
 import type { DeploySourceInput, Preview } from '../shared/contract/project-settings';
@@ -36,6 +37,34 @@ export async function listJobs(store: ConnectionStore, projectKey: string, conne
 }
 
 /**
+ * Whether a job with no synced run exists on the server at all, and if not the closest real name.
+ * Undefined when it exists or the server cannot list its jobs now (the usual note then applies).
+ */
+async function missingJob(store: ConnectionStore, projectKey: string, connectionId: string, job: string): Promise<{ note: string; suggestion: string | null } | undefined> {
+  let ids: string[];
+  try {
+    ids = (await listJobs(store, projectKey, connectionId)).jobs.map((j) => j.id);
+  } catch {
+    return undefined;
+  }
+  if (ids.includes(job)) return undefined;
+  const suggestion = closestName(job, ids);
+  const shown = (id: string) => safeDecode(id);
+  return {
+    note: `No such job on this connection: "${job}".${suggestion ? ` Did you mean ${shown(suggestion)}?` : ' Pick one from the list.'}`,
+    suggestion,
+  };
+}
+
+function safeDecode(id: string): string {
+  try {
+    return decodeURIComponent(id);
+  } catch {
+    return id;
+  }
+}
+
+/**
  * The last synced runs a deploy source would count, from stored builds only (no CI request
  * unless the job is a glob, which needs the job list to expand).
  */
@@ -51,6 +80,10 @@ export async function previewDeploySource(store: ConnectionStore, builds: BuildS
   }
   const seen: Build[] = [];
   for (const jobId of jobIds) seen.push(...(await builds.byJob(source.connectionId, jobId, RUNS_PER_JOB)));
+  if (seen.length === 0 && !isGlob(source.job)) {
+    const missing = await missingJob(store, projectKey, source.connectionId, source.job);
+    if (missing) return { jobs: [], runs: [], excluded: 0, note: missing.note, suggestion: missing.suggestion };
+  }
   const counted = seen.filter((b) => isDeployRun(source, b)).sort((a, b) => millis(b.startedAt) - millis(a.startedAt));
   const note =
     jobIds.length === 0

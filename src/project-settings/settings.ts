@@ -73,7 +73,13 @@ export class ProjectSettingsService {
       defaultConnectionId: config.defaultConnectionId,
       buildJobs: config.builds.find((b) => b.connectionId === config.defaultConnectionId)?.jobs ?? [],
       deploySources: config.deploySources.map((s) => ({ ...s, environment: { ...s.environment } })),
-      issueIntegration: { ...config.issueIntegration },
+      issueIntegration: {
+        provider: config.issueIntegration.provider,
+        scanCommitMessages: config.issueIntegration.scanCommitMessages,
+        scanBranchNames: config.issueIntegration.scanBranchNames,
+        keyScope: config.issueIntegration.keyScope,
+      },
+      issueIntegrationChosen: config.issueIntegration.chosenAt !== undefined,
       connections: [...available.values()].map((e) => ({
         id: e.connection.id,
         name: e.connection.name,
@@ -111,6 +117,6 @@ export class ProjectSettingsService {
     const before = (await this.config()).config.issueIntegration.provider;
     // Switching away from Jira takes back what the project sent there, before the switch is saved.
     if (before === 'jira' && integration.provider !== 'jira') await withdrawProject(this.projectKey);
-    return this.update((config) => ({ ...config, issueIntegration: { ...integration } }));
+    return this.update((config) => ({ ...config, issueIntegration: { ...integration, chosenAt: this.now() } }));
   }
 }

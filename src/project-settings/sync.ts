@@ -37,6 +37,7 @@ export async function syncStatus(stores: Stores, state: SyncStateStore, projectK
               complete: status.complete,
               error: status.error ? { ...status.error } : null,
               problems: status.problems.map((p) => ({ jobId: p.jobId, name: p.name, message: p.message, hint: p.hint })),
+              totals: status.totals ? { ...status.totals } : null,
             }
           : null,
       };

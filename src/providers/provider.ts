@@ -13,6 +13,8 @@ export interface ConnectionTestResult {
   readonly user: string | null;
   /** Things that work but deserve attention: missing optional scopes, no visible jobs, anonymous access. */
   readonly warnings: readonly string[];
+  /** The token's scopes, where the CI reports them (Buildkite); absent where it does not. */
+  readonly scopes?: readonly string[];
 }
 
 /** A job or pipeline that could not be read this run, while the others were. */

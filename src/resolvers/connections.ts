@@ -2,6 +2,8 @@ import type Resolver from '@forge/resolver';
 import { pageOf, requirePageAdmin } from '../connections/access';
 import { currentUrlRules } from '../connections/url-rules';
 import { Connections } from '../connections/use-cases';
+import { connectionHealth } from '../connections/health';
+import { SyncStateStore } from '../storage/sync-state-store';
 import {
   CONNECTION_RESOLVERS as KEYS,
   connectionIdPayloadSchema,
@@ -13,6 +15,7 @@ import { ProjectConfigStore } from '../storage/project-config-store';
 import type { CallerContext } from '../forge/caller';
 import { emptyPayloadSchema } from '../shared/contract/resolver';
 import { defineResolver } from './define';
+import { ForbiddenError } from '../jira/errors';
 
 /** Resolves the page from the Forge context and checks, with Jira, that the caller administers it. */
 async function authorized(caller: CallerContext) {
@@ -56,6 +59,13 @@ export function defineConnectionResolvers(resolver: Resolver): void {
   defineResolver(resolver, KEYS.usage, connectionIdPayloadSchema, async ({ payload, caller }) => {
     const { page, connections } = await authorized(caller);
     return connections.usage(payload.id, page);
+  });
+
+  // The health hub is the admin page's: every connection of the site, so Jira admins only.
+  defineResolver(resolver, KEYS.health, emptyPayloadSchema, async ({ caller }) => {
+    const { page } = await authorized(caller);
+    if (page.kind !== 'site') throw new ForbiddenError('Connection health is shown on the Deploy Tracker admin page.');
+    return connectionHealth(new ConnectionStore(), new ProjectConfigStore(), new SyncStateStore());
   });
 
   defineResolver(resolver, KEYS.remove, connectionIdPayloadSchema, async ({ payload, caller }) => {

@@ -18,6 +18,8 @@ export const syncStatusSchema = z.object({
   complete: z.boolean(),
   error: z.object({ name: z.string(), message: z.string(), hint: z.string() }).optional(),
   problems: z.array(z.object({ jobId: z.string(), name: z.string(), message: z.string(), hint: z.string() })).max(20),
+  /** Builds and deploys every run so far has written (updates included), for the admin pages; absent on older records. */
+  totals: z.object({ builds: z.number(), deploys: z.number() }).optional(),
 });
 export type SyncStatus = z.infer<typeof syncStatusSchema>;
 

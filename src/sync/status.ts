@@ -26,6 +26,18 @@ export interface RunReport {
 const REFRESH_FAILING_MS = 3_600_000;
 const MAX_PROBLEMS = 20;
 
+/**
+ * Running totals from the counts the sync already has: a continuation's report counts its whole
+ * chain (which started at `now - durationMs`), so only what it added since the previous round counts.
+ */
+function totalsOf(report: RunReport, previous: SyncStatus | undefined): NonNullable<SyncStatus['totals']> {
+  const before = previous?.totals ?? { builds: 0, deploys: 0 };
+  const sameChain = previous !== undefined && Date.parse(previous.lastRunAt) - previous.durationMs === report.now - report.durationMs;
+  const builds = report.buildsWritten - (sameChain ? previous.buildsWritten : 0);
+  const deploys = report.deploysWritten - (sameChain ? previous.deploysWritten : 0);
+  return { builds: before.builds + Math.max(0, builds), deploys: before.deploys + Math.max(0, deploys) };
+}
+
 export function statusOf(report: RunReport, previous: SyncStatus | undefined): SyncStatus {
   const at = new Date(report.now).toISOString();
   const succeeded = report.complete && !report.error;
@@ -42,6 +54,7 @@ export function statusOf(report: RunReport, previous: SyncStatus | undefined): S
     complete: report.complete,
     ...(report.error ? { error: report.error } : {}),
     problems: report.problems.slice(0, MAX_PROBLEMS).map((p) => ({ ...p })),
+    totals: totalsOf(report, previous),
   };
 }
 

@@ -68,7 +68,8 @@ export async function syncConnection(work: SyncWork, options: WorkerOptions): Pr
 
   if (changed.length === 0 && deploys.writes.length === 0 && !cursorChanged) {
     const idle = report({ builds: 0, deploys: 0, problems: [] });
-    if (statusNeedsWrite(idle, previousStatus)) await recordStatus(statusOf(idle, previousStatus), state);
+    // "Sync now" always records its run, so the page that asked can tell it finished and found nothing.
+    if (work.reason === 'request' || statusNeedsWrite(idle, previousStatus)) await recordStatus(statusOf(idle, previousStatus), state);
     return { kind: idle.error ? 'failed' : 'idle', requests: fetched.requests };
   }
 

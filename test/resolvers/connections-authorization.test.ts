@@ -28,6 +28,7 @@ function payloadFor(key: string, id: string): unknown {
   const draft = aJenkinsDraft(`${jenkins.url}/jenkins`, { name: 'Changed' });
   switch (key) {
     case KEYS.list:
+    case KEYS.health:
       return {};
     case KEYS.testDraft:
     case KEYS.validate:

@@ -52,6 +52,7 @@ describe('no resolver answer ever contains a token or a header value', () => {
     const echoed = dataOf(await call(K.save, admin({ draft: aJenkinsDraft(`${echo.url}/jenkins`, { headers }), agentEnabled: false })), connectionViewSchema);
     await call(K.list, admin());
     await call(K.list, demo());
+    await call(K.health, admin());
     await call(K.testSaved, admin({ id }));
     await call(K.testSaved, admin({ id: echoed.id }));
     await call(K.validate, admin({ id, draft: { ...draft, apiToken: NEW_TOKEN, headers: { mode: 'keep' } } }));

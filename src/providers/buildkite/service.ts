@@ -54,7 +54,7 @@ export class BuildkiteProvider implements Provider {
     const warnings = USEFUL_SCOPES.filter((s) => !scopes.has(s)).map(
       (s) => `The token has no ${s} scope: the app works without it, but cannot ${s === 'read_pipelines' ? 'list pipelines' : 'read the organisation details'}.`,
     );
-    return { provider: 'buildkite', serverVersion: null, user: token.data.user?.name ?? null, warnings };
+    return { provider: 'buildkite', serverVersion: null, user: token.data.user?.name ?? null, warnings, scopes: [...token.data.scopes].sort() };
   }
 
   async listJobs(): Promise<JobRef[]> {

@@ -16,6 +16,7 @@ export const CONNECTION_RESOLVERS = {
   save: 'connections.save',
   usage: 'connections.usage',
   remove: 'connections.remove',
+  health: 'connections.health',
 } as const;
 
 /** Keys of the resolvers that change something or reach out to a CI server: admins only. */
@@ -138,6 +139,8 @@ export const testResultSchema = z.object({
   serverVersion: z.nullable(z.string()),
   user: z.nullable(z.string()),
   warnings: z.array(z.string()),
+  /** The token's scopes where the CI reports them (Buildkite); absent elsewhere. */
+  scopes: z.optional(z.array(z.string())),
 });
 export type TestResult = z.infer<typeof testResultSchema>;
 
@@ -187,3 +190,24 @@ export function parseHeaderText(input: string): { headers: Record<string, string
 export function egressGroupKey(domain: string): string {
   return `ci-server-${domain.replace(/^[a-z]+:\/\//, '').replace(/[^A-Za-z0-9]+/g, '-').toLowerCase()}`;
 }
+
+/** Where each connection stands, for the admin page's health hub (src/connections/health.ts). */
+export const healthStateSchema = z.enum(['never', 'ok', 'partial', 'failing']);
+export const connectionHealthSchema = z.object({
+  id: z.string(),
+  /** From the latest recorded run: a revoked token turns it to failing at the next run. */
+  state: healthStateSchema,
+  lastRunAt: z.nullable(z.string()),
+  lastSuccessAt: z.nullable(z.string()),
+  error: z.nullable(z.object({ name: z.string(), message: z.string(), hint: z.string() })),
+  /** Builds and deploys the sync has written for it so far (updates included); null before the first count. */
+  totals: z.nullable(z.object({ builds: z.number(), deploys: z.number() })),
+  projects: z.array(z.string()),
+  /** Other connections reaching the same server as the same user or organisation. */
+  duplicateOf: z.array(z.string()),
+  /** What the CI tells about the token: Buildkite lists scopes on a test; the others report nothing. */
+  tokenDetails: z.enum(['on-test', 'not-reported']),
+});
+export type ConnectionHealth = z.infer<typeof connectionHealthSchema>;
+export const healthListSchema = z.object({ connections: z.array(connectionHealthSchema) });
+export type HealthList = z.infer<typeof healthListSchema>;

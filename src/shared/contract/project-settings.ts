@@ -99,6 +99,8 @@ export const projectSettingsSchema = z.object({
     scanBranchNames: z.boolean(),
     keyScope: z.enum(['this-project', 'any-project']),
   }),
+  /** Whether an admin has saved the issue integration once (the set-up checklist's step); absent from older backends. */
+  issueIntegrationChosen: z.optional(z.boolean()),
   /** Connections this project may use: the site's and its own. */
   connections: z.array(z.object({ id: z.string(), name: z.string(), kind, scope: z.enum(['site', 'project']) })),
   deployRegistration: z.object({
@@ -133,6 +135,8 @@ export const previewSchema = z.object({
   /** Runs of the matched jobs that the branch filter or parameter condition left out. */
   excluded: z.number(),
   note: z.nullable(z.string()),
+  /** When the job does not exist on the server: the closest real job id, if one is close. */
+  suggestion: z.optional(z.nullable(z.string())),
 });
 export type Preview = z.infer<typeof previewSchema>;
 
@@ -157,6 +161,8 @@ export const syncStatusListSchema = z.object({
           complete: z.boolean(),
           error: z.nullable(errorSchema),
           problems: z.array(z.extend(errorSchema, { jobId: z.string() })),
+          /** Everything the sync has written for this connection so far (updates included); absent on older records. */
+          totals: z.optional(z.nullable(z.object({ builds: z.number(), deploys: z.number() }))),
         }),
       ),
     }),
