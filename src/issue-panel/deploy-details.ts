@@ -6,10 +6,12 @@ import { DeployStore } from '../storage/deploy-store';
 import { DeployNotFound } from './errors';
 import type { PanelCaller } from './panel';
 import { commitsFor, deployRow, snapshotRows } from './rows';
+import { deployRunsOf, drilldownAccess, isDeployRun, type DrilldownDeps } from './snapshot-access';
 
 export interface DeployDetailDeps {
-  readonly deploys: Pick<DeployStore, 'get'>;
+  readonly deploys: Pick<DeployStore, 'get' | 'bySha'>;
   readonly builds: Pick<BuildStore, 'bySha'>;
+  readonly drilldown?: DrilldownDeps;
 }
 
 export function deployDetailDeps(): DeployDetailDeps {
@@ -23,7 +25,8 @@ export function deployDetailDeps(): DeployDetailDeps {
  * there, as Jira's Development panel), is "not found" alike, so a deploy id from the browser can
  * never open a deploy of another issue, nor tell a hidden deploy from a missing one. Its commits
  * belong to the deploy's project (src/domain/access-rules.ts), so they follow the same check.
- * Two storage calls.
+ * Two storage calls, then the builds and other deploys of its commit and, for Jenkins jobs, the
+ * connection and its projects' settings the drill-down's access rule needs, side by side.
  */
 export async function deployDetails(
   caller: Pick<PanelCaller, 'issueKey' | 'projectKey' | 'visibility'>,
@@ -34,16 +37,28 @@ export async function deployDetails(
   const deploy = await deps.deploys.get(deployId);
   if (!deploy || !deploy.issueKeys.includes(caller.issueKey)) throw new DeployNotFound(caller.issueKey);
   if (!(await caller.visibility.seesAnyOf(projectsOfDeploy(deploy)))) throw new DeployNotFound(caller.issueKey);
-  const current = deploy.sha && deploy.snapshot.length > 0 ? await deps.builds.bySha(deploy.sha) : [];
+  const withSnapshot = deploy.sha !== null && deploy.snapshot.length > 0;
   const { origin } = deploy;
+  const jenkinsJobs = [...deploy.snapshot.filter((b) => b.provider === 'jenkins').map((b) => ({ connectionId: b.connectionId, jobId: b.job.id }))];
+  if (origin.kind === 'ci' && origin.provider === 'jenkins') jenkinsJobs.push({ connectionId: origin.connectionId, jobId: origin.jobId });
+  const [current, deploysOfSha, mayDrill] = await Promise.all([
+    withSnapshot && deploy.sha ? deps.builds.bySha(deploy.sha) : [],
+    withSnapshot && deploy.sha ? deps.deploys.bySha(deploy.sha) : [],
+    drilldownAccess(caller.visibility, jenkinsJobs, deps.drilldown),
+  ]);
+  const runs = deployRunsOf(deploysOfSha);
   return {
     deploy: deployRow(deploy),
     run:
       origin.kind === 'ci'
-        ? { provider: origin.provider, connectionId: origin.connectionId, jobId: origin.jobId, buildNumber: origin.buildNumber }
+        ? { provider: origin.provider, connectionId: origin.connectionId, jobId: origin.jobId, buildNumber: origin.buildNumber, drilldown: mayDrill(origin.connectionId, origin.jobId) }
         : null,
-    builds: snapshotRows(deploy.snapshot, current),
-    warning: snapshotWarning(deploy.snapshot),
+    builds: snapshotRows(deploy.snapshot, current).map((row, i) => {
+      const build = deploy.snapshot[i];
+      return { ...row, kind: build && isDeployRun(runs, build) ? 'deploy' : 'build', drilldown: row.provider === 'jenkins' && mayDrill(row.connectionId, row.jobId) };
+    }),
+    // Another deploy's run is no build of the commit: it neither passes nor fails it.
+    warning: snapshotWarning(deploy.snapshot.filter((b) => !isDeployRun(runs, b))),
     commits: { ...commitsFor(caller.issueKey, deploy.commits), omitted: deploy.commitsOmitted },
   };
 }

@@ -15,7 +15,7 @@ export interface PanelCaller {
   readonly issueKey: string;
   readonly projectKey: string;
   /** What the viewer may see, asked of Jira as the viewer for this invocation (src/jira/visibility.ts). */
-  readonly visibility: Pick<Visibility, 'seesDevelopmentOf' | 'seesAnyOf' | 'developmentVisible' | 'administers'>;
+  readonly visibility: Pick<Visibility, 'seesDevelopmentOf' | 'seesAnyOf' | 'developmentVisible' | 'administers' | 'mayReadJob'>;
 }
 
 export interface PanelDeps {

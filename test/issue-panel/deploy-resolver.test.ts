@@ -51,7 +51,7 @@ describe('issuePanel.deploy', () => {
     );
   });
 
-  it('given a deploy of the issue, then its builds show the state at deploy and now, with a warning, in two storage calls', async () => {
+  it('given a deploy of the issue, then its builds show the state at deploy and now, with a warning, in two rounds of storage calls', async () => {
     platform.kvs.resetStats();
 
     const { result } = await call(KEYS.deploy, deployDetailSchema, { issueKey: 'DEMO-4', payload: { deployId: 'with-builds' } });
@@ -62,8 +62,31 @@ describe('issuePanel.deploy', () => {
       ['lint', 8, 'failed', 'failed', 300_000],
     ]);
     expect(result.data.warning).toBe('failing');
-    expect(result.data.run).toEqual({ provider: 'jenkins', connectionId: 'jenkins-1', jobId: 'app/deploy', buildNumber: 1 });
-    expect(platform.kvs.stats.reads).toBe(2);
+    // The connection is not stored here: no drill-down is offered that could only be refused.
+    expect(result.data.run).toEqual({ provider: 'jenkins', connectionId: 'jenkins-1', jobId: 'app/deploy', buildNumber: 1, drilldown: false });
+    expect(result.data.builds.map((b) => [b.kind, b.drilldown])).toEqual([['build', false], ['build', false]]);
+    // The deploy, then side by side: the commit's builds, its deploys and the Jenkins connection.
+    expect(platform.kvs.stats.reads).toBe(4);
+  });
+
+  it('given a snapshot whose only running build is another deploy run, then that run is marked a deploy and raises no warning', async () => {
+    const stagingRun = aBuild({ number: 30, sha: 'd'.repeat(40), job: { id: 'deploy-staging', displayName: 'deploy-staging', url: null, folderPath: [] }, startedAt: hour(9) });
+    await deploys.save(
+      aDeploy({ id: 'staging-30', sha: 'd'.repeat(40), startedAt: hour(9), issueKeys: ['DEMO-5'],
+        origin: { kind: 'ci', sourceId: 's2', provider: 'jenkins', connectionId: 'jenkins-1', jobId: 'deploy-staging', buildNumber: 30 } }),
+      undefined,
+    );
+    await deploys.save(
+      aDeploy({ id: 'prod-27', sequence: 27, sha: 'd'.repeat(40), startedAt: hour(10), issueKeys: ['DEMO-5'],
+        snapshot: [{ ...stagingRun, stateAtDeploy: 'in_progress', finishedAt: null, durationMs: null }] }),
+      undefined,
+    );
+
+    const { result } = await call(KEYS.deploy, deployDetailSchema, { issueKey: 'DEMO-5', payload: { deployId: 'prod-27' } });
+
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.data.builds.map((b) => [b.jobName, b.kind])).toEqual([['deploy-staging', 'deploy']]);
+    expect(result.data.warning).toBeNull();
   });
 
   it('lists the commits that mention the issue first, then the others', async () => {
