@@ -29,7 +29,8 @@ export const jenkinsEventSchema = z
     startedAt: z.number().int().positive().optional(),
     durationMs: z.number().int().nonnegative().optional(),
     url: z.string().url().max(2000).optional(),
-    sha: sha.optional(),
+    // Shell snippets send "" for a variable Jenkins did not set (GIT_COMMIT outside a git checkout).
+    sha: z.union([sha, z.literal('')]).optional(),
     branch: z.string().max(500).optional(),
     commits: z.array(z.object({ sha, message: z.string().max(10_000), author: z.string().max(200).optional() }).strict()).max(200).optional(),
   })
@@ -74,7 +75,7 @@ export const jenkinsScheme: PushScheme = {
       startedAt,
       finishedAt,
       durationMs: durationBetween(startedAt, finishedAt),
-      sha: event.sha?.toLowerCase() ?? null,
+      sha: event.sha ? event.sha.toLowerCase() : null,
       branch: event.branch?.replace(/^origin\//, '') || null,
       tag: null,
       commits: (event.commits ?? []).map((c) => ({ sha: c.sha.toLowerCase(), message: c.message, author: c.author ?? null, timestamp: null })),
