@@ -7,12 +7,12 @@ import { TREE_LEVELS } from './tree';
 const MAX_PATH_DEPTH = 25;
 
 /**
- * Past this many jobs (as the last run's cursor counted them), the whole tree in one answer is
- * megabytes (about 235 bytes a job with 100-character names): slow for Jenkins to render and
- * beyond one request's timeout around 20,000 jobs. Such instances, and a first sync that cannot
- * know the size yet, are read a level and a page at a time.
+ * Past this many jobs (as the last run counted them), the whole tree in one answer passes a
+ * megabyte (about 235 bytes a job with 100-character names): seconds for Jenkins to render, and
+ * beyond one request's timeout around 20,000 jobs. Such instances are read a level and a page at
+ * a time. Below it, one answer keeps a run with nothing new at one request.
  */
-export const STEPWISE_JOBS = 2_000;
+export const STEPWISE_JOBS = 5_000;
 /** Items of one folder per request when reading step by step: about 500 KB with long names. */
 export const LEVEL_PAGE = 2_000;
 
