@@ -24,11 +24,19 @@ export interface CursorLimits {
   readonly targetChunkBytes: number;
   readonly maxValueBytes: number;
   readonly maxBuckets: number;
+  /** Past this many buckets, chunks grow instead: a run that touches most jobs writes every bucket. */
+  readonly spreadBuckets?: number;
 }
 
+/**
+ * A cursor past 4 KiB (about 100 Jenkins jobs) is split into buckets of about 2 KiB, up to 64 of
+ * them: a run with one new build rewrites one small bucket and the head, not the whole map (an
+ * 8 KiB cursor rewritten on every active tick was most of a tick's KVS bytes).
+ */
 export const CURSOR_LIMITS: CursorLimits = {
-  inlineBytes: 64 * 1024,
-  targetChunkBytes: 48 * 1024,
+  inlineBytes: 4 * 1024,
+  targetChunkBytes: 2 * 1024,
+  spreadBuckets: 64,
   /** Well under Forge's 240 KiB, so a bucket that drew more than its share still fits. */
   maxValueBytes: 160 * 1024,
   /** 4,096 buckets of 160 KiB: 640 MiB, far past any server's job list. */
@@ -150,7 +158,8 @@ export class SyncCursorStore {
     previous: StoredCursor,
     previousLayout: Layout | undefined,
   ): Promise<{ writes: number; layout: Layout }> {
-    const minimum = 2 ** Math.ceil(Math.log2(Math.max(2, total / this.limits.targetChunkBytes)));
+    const wanted = Math.min(total / this.limits.targetChunkBytes, this.limits.spreadBuckets ?? Number.POSITIVE_INFINITY);
+    const minimum = 2 ** Math.ceil(Math.log2(Math.max(2, wanted)));
     let buckets = previousLayout?.field === parts.field ? Math.max(previousLayout.buckets, minimum) : minimum;
     if (buckets > this.limits.maxBuckets) throw new CursorTooLarge(total);
     let chunks = bucketsOf(parts.items, buckets);
