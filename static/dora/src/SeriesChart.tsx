@@ -47,6 +47,7 @@ export function SeriesChart(props: Props) {
     const element = canvas.current;
     if (!element) return;
     const colors = readChartColors();
+    const suffix = axis === '%' ? '%' : axis === 'deploys' ? '' : ` ${axis.slice(0, axis === 'minutes' ? 3 : 1)}`;
     const config: ChartConfiguration<'bar' | 'line', (number | null)[], string> = {
       type: props.chart,
       data: {
@@ -73,8 +74,17 @@ export function SeriesChart(props: Props) {
           tooltip: { backgroundColor: colors.surface, titleColor: colors.text, bodyColor: colors.text, borderColor: colors.grid, borderWidth: 1 },
         },
         scales: {
-          x: { ticks: { color: colors.text, maxTicksLimit: 6, maxRotation: 0 }, grid: { display: false }, border: { color: colors.grid } },
-          y: { beginAtZero: true, ticks: { color: colors.text, maxTicksLimit: 4 }, grid: { color: colors.grid }, border: { display: false } },
+          x: {
+            ticks: { color: colors.text, maxTicksLimit: 5, maxRotation: 0, autoSkip: true, autoSkipPadding: 12 },
+            grid: { display: false },
+            border: { color: colors.grid },
+          },
+          y: {
+            beginAtZero: true,
+            ticks: { color: colors.text, maxTicksLimit: 4, callback: (value) => `${value}${suffix}` },
+            grid: { color: colors.grid },
+            border: { display: false },
+          },
         },
       },
     };
