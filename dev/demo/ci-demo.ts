@@ -4,6 +4,7 @@ import type { ProjectConfig } from '../../src/domain/project-config';
 import { ConnectionStore } from '../../src/storage/connection-store';
 import { ProjectConfigStore } from '../../src/storage/project-config-store';
 import { SyncStateStore } from '../../src/storage/sync-state-store';
+import { storeDemoDoraHistory } from './dora-history';
 import { PushStore } from '../../src/sync/push-store';
 import { startBuildkiteWebhooks } from '../ci-servers/buildkite/webhooks';
 import { startCircleCiWebhooks } from '../ci-servers/circleci/webhooks';
@@ -104,6 +105,8 @@ export async function configureDemo(urls: DemoCiUrls, now: Date = new Date()): P
   if (!(await projects.get('DEMO'))) {
     await projects.save(demoProjectConfig(now.toISOString()));
     changes.push('set up project DEMO to deploy from the three demo CI servers');
+    // With the project, once: 180 days of Production releases for the DORA page (dora-history.ts).
+    await storeDemoDoraHistory(now.getTime());
   }
   return changes;
 }

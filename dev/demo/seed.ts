@@ -1,4 +1,5 @@
 import type { JiraSite } from '../emulator/jira/site';
+import { addDemoIncidents } from './dora-history';
 
 /**
  * The demo site `npm start` and the browser tests run against. Account ids are fixed (shaped like
@@ -87,4 +88,6 @@ export function seedDemoSite(site: JiraSite, now: number = Date.now()): void {
     const created = now - (OPS_ISSUES.length - i) * DAY;
     site.addIssue({ project: 'OPS', summary, issuetype, status, created, updated: created });
   });
+  // The DORA page's incidents: DEMO-31 onwards, of type Incident (dora-history.ts).
+  addDemoIncidents(site, now);
 }

@@ -38,9 +38,13 @@ const tieRecord = z.object({
   environmentId: z.string(),
   deployStartedAt: z.number(),
   createdAt: z.number(),
-  resolvedAt: z.number().nullable(),
+  // KVS stores no null: an open incident has no resolvedAt.
+  resolvedAt: z
+    .number()
+    .optional()
+    .transform((v) => v ?? null),
 });
-export type StoredTie = z.infer<typeof tieRecord>;
+export type StoredTie = z.output<typeof tieRecord>;
 const tiesRecord = z.object({ schemaVersion: z.literal(1), ties: z.record(z.string(), tieRecord) });
 
 export interface StoredSettings {
@@ -135,6 +139,7 @@ export class DoraStore {
   }
 
   async saveTies(projectKey: string, quarter: string, ties: ReadonlyMap<string, StoredTie>): Promise<void> {
-    await kvs.set(doraKeys.ties(projectKey, quarter), { schemaVersion: 1, ties: Object.fromEntries(ties) });
+    const stored = [...ties].map(([key, { resolvedAt, ...tie }]) => [key, resolvedAt === null ? tie : { ...tie, resolvedAt }] as const);
+    await kvs.set(doraKeys.ties(projectKey, quarter), { schemaVersion: 1, ties: Object.fromEntries(stored) });
   }
 }
