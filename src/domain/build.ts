@@ -77,6 +77,17 @@ export interface Build {
   readonly causes: readonly TriggerCause[];
   readonly parameters: readonly BuildParameter[];
   readonly url: string | null;
+  /** The repository's web address (src/domain/repository-url.ts), where the CI reports the remote it built. */
+  readonly repositoryUrl?: string | null | undefined;
+  /** Test counts, where the CI reports them with the build (Jenkins' test result action). */
+  readonly tests?: TestCounts | null | undefined;
+}
+
+export interface TestCounts {
+  readonly total: number;
+  readonly passed: number;
+  readonly failed: number;
+  readonly skipped: number;
 }
 
 /** One stage of a Jenkins Pipeline run (Pipeline Stage View REST API). */

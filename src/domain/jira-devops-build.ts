@@ -1,4 +1,4 @@
-import type { Build, BuildState } from './build';
+import type { Build, BuildState, TestCounts } from './build';
 import { projectOf } from './issue-keys';
 import { clip, JIRA_LIMITS, jiraUrl, updateSequenceNumber } from './jira-devops';
 
@@ -23,13 +23,6 @@ export type JiraBuildReference =
   | { readonly commit: { readonly id: string; readonly repositoryUri: string } }
   | { readonly ref: { readonly name: string; readonly uri: string } };
 
-/** Test counts, when the CI reports them. */
-export interface TestCounts {
-  readonly total: number;
-  readonly passed: number;
-  readonly failed: number;
-  readonly skipped: number;
-}
 
 export interface BuildTarget {
   /** From `pipelineIdOf`: the CI server and the job. */
@@ -37,8 +30,9 @@ export interface BuildTarget {
   readonly projectKey: string;
   /** The keys the build's branch and commit messages name, as the project's settings allow. */
   readonly issueKeys: readonly string[];
-  /** The repository's web address; without one Jira cannot place a commit or branch, so none is sent. */
+  /** The repository's web address, else the build's own; without one Jira cannot place a commit or branch, so none is sent. */
   readonly repositoryUri?: string | undefined;
+  /** Else the build's own, when its CI reported them. */
   readonly tests?: TestCounts | undefined;
 }
 
@@ -69,8 +63,8 @@ export function toJiraBuild(build: Build, target: BuildTarget): BuildMapping {
   const own = target.issueKeys.filter((k) => projectOf(k) === target.projectKey);
   const issueKeys = [...new Set([...own, ...target.issueKeys])].slice(0, JIRA_LIMITS.buildIssueKeys);
   if (issueKeys.length === 0) return { skipped: 'it links no issue' };
-  const references = referencesOf(build, target.repositoryUri);
-  const tests = target.tests;
+  const references = referencesOf(build, target.repositoryUri ?? build.repositoryUrl ?? undefined);
+  const tests = target.tests ?? build.tests ?? undefined;
   return {
     build: {
       schemaVersion: '1.0',

@@ -33,4 +33,6 @@ export const buildSchema = z.object({
   causes: z.array(z.object({ kind: z.enum(CAUSE_KINDS), description: z.string(), actor: z.string().nullable() })),
   parameters: z.array(z.object({ name: z.string(), value: z.union([z.string(), z.number(), z.boolean()]).nullable() })),
   url: z.string().nullable(),
+  // Read back so a deploy sent to Jira later still names its commits' repository (src/sync/jira-devops.ts).
+  repositoryUrl: z.string().nullish(),
 }) satisfies z.ZodType<Build>;

@@ -1,7 +1,7 @@
 import type { Build } from '../domain/build';
 import type { Connection } from '../domain/connection';
 import type { Deploy } from '../domain/deploy';
-import { pipelineIdOf, registrationPipelineId, serverIdOf } from '../domain/jira-devops';
+import { JIRA_LIMITS, pipelineIdOf, registrationPipelineId, serverIdOf } from '../domain/jira-devops';
 import { batches, newestByKey, propertiesFor, type JiraProperties } from '../domain/jira-devops-batch';
 import { buildKeyText, toJiraBuild, type JiraBuild } from '../domain/jira-devops-build';
 import { deploymentKeyOf, deploymentKeyText, toJiraDeployment, type JiraDeployment } from '../domain/jira-devops-deployment';
@@ -57,7 +57,7 @@ export async function sendToJira(input: JiraDevopsInput, ctx: RunContext, deps: 
   try {
     for (const config of configs) {
       const properties = propertiesFor(config.projectKey, input.connection.id);
-      await sendDeployments(client, deploymentsOf(input.deploys, input.connection, config, problems), properties, ctx, problems);
+      await sendDeployments(client, await deploymentsOf(input.deploys, input.connection, config, ctx, problems), properties, ctx, problems);
       const builds = await buildsOf(input, config, ctx);
       for (const batch of batches(builds)) problems.push(...rejectedBuilds(batch, await client.submitBuilds(batch.map((o) => o.item), properties)));
     }
@@ -77,7 +77,7 @@ export async function sendRegisteredDeploy(deploy: Deploy, config: ProjectConfig
   if (!sendsToJira(config)) return [];
   const problems: Problem[] = [];
   try {
-    const outgoing = deploymentsOf([deploy], null, config, problems);
+    const outgoing = await deploymentsOf([deploy], null, config, ctx, problems);
     await sendDeployments(new JiraDevopsClient(deps), outgoing, propertiesFor(config.projectKey, null), ctx, problems);
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
@@ -94,10 +94,25 @@ async function sendDeployments(client: JiraDevopsClient, deployments: Outgoing<J
   }
 }
 
-function deploymentsOf(deploys: readonly Deploy[], connection: Connection | null, config: ProjectConfig, problems: Problem[]): Outgoing<JiraDeployment>[] {
+/**
+ * The repository Jira knows the deploy's commits by: the one its own run built, else any build of
+ * its commit that names one. The sync already read the commit's builds for the snapshot, so this
+ * costs no read there; a registered deploy costs one query.
+ */
+async function repositoryOf(deploy: Deploy, ctx: RunContext): Promise<string | undefined> {
+  if (!deploy.sha || deploy.commits.length === 0) return undefined;
+  const builds = await ctx.buildsOfSha(deploy.sha);
+  const origin = deploy.origin;
+  const own = origin.kind === 'ci' ? builds.find((b) => b.connectionId === origin.connectionId && b.job.id === origin.jobId && b.number === origin.buildNumber) : undefined;
+  const url = own?.repositoryUrl ?? builds.find((b) => b.repositoryUrl)?.repositoryUrl;
+  return url && url.length <= JIRA_LIMITS.id ? url : undefined;
+}
+
+async function deploymentsOf(deploys: readonly Deploy[], connection: Connection | null, config: ProjectConfig, ctx: RunContext, problems: Problem[]): Promise<Outgoing<JiraDeployment>[]> {
   const outgoing: Outgoing<JiraDeployment>[] = [];
   for (const deploy of deploys.filter((d) => d.projectKey === config.projectKey)) {
-    const mapped = toJiraDeployment(deploy, { pipelineId: deployPipelineId(deploy, connection), projectKey: config.projectKey });
+    const repositoryId = await repositoryOf(deploy, ctx);
+    const mapped = toJiraDeployment(deploy, { pipelineId: deployPipelineId(deploy, connection), projectKey: config.projectKey, repositoryId });
     const jobId = deploy.origin.kind === 'ci' ? deploy.origin.jobId : deploy.origin.pipelineId;
     if ('deployment' in mapped) outgoing.push({ item: mapped.deployment, jobId, deploy });
     else if (mapped.skipped !== 'it links no issue') problems.push(notSent(jobId, `Deploy ${deploy.pipeline.displayName} #${deploy.sequence} to ${deploy.environment.name}`, mapped.skipped));

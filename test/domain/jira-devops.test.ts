@@ -120,6 +120,20 @@ describe('a build as a Jira build', () => {
     expect(mapped.build.testInfo).toEqual({ totalNumber: 10, numberPassed: 9, numberFailed: 1, numberSkipped: 0 });
   });
 
+  it('carries the repository and test counts its CI reported with the build', () => {
+    // Given a build whose CI named the repository it cloned and counted its tests
+    const build = aBuild({ repositoryUrl: 'https://github.com/org/shop', tests: { total: 4, passed: 3, failed: 0, skipped: 1 } });
+    // When it is mapped with no repository of its own
+    const mapped = toJiraBuild(build, { pipelineId: 'p', projectKey: 'DEMO', issueKeys: ['DEMO-1'] });
+    if (!('build' in mapped)) throw new Error(mapped.skipped);
+    // Then its commit and branch reference that repository, and its tests are counted
+    expect(mapped.build.references).toEqual([
+      { commit: { id: 'a'.repeat(40), repositoryUri: 'https://github.com/org/shop' } },
+      { ref: { name: 'main', uri: 'https://github.com/org/shop/tree/main' } },
+    ]);
+    expect(mapped.build.testInfo).toEqual({ totalNumber: 4, numberPassed: 3, numberFailed: 0, numberSkipped: 1 });
+  });
+
   it('keeps at most 100 issue keys and sends none of the references it cannot place', () => {
     const keys = Array.from({ length: 150 }, (_, i) => `DEMO-${i + 1}`);
     const mapped = toJiraBuild(aBuild(), { pipelineId: 'p', projectKey: 'DEMO', issueKeys: keys });

@@ -14,6 +14,8 @@ export interface Revision {
   readonly sha: string | null;
   readonly branch: string | null;
   readonly tag: string | null;
+  /** The remote that checkout cloned, as the git plugin reports it (its first, the one built). */
+  readonly remoteUrl?: string | undefined;
 }
 
 export interface RevisionHints {
@@ -51,7 +53,8 @@ function branchNames(data: BuildData): string[] {
 function revisionOf(data: BuildData, branchHint: string | null | undefined): Revision {
   const refs = branchNames(data).map(splitRef);
   const ref = refs.find((r) => branchHint && r.branch === branchHint) ?? refs.find((r) => r.branch) ?? refs[0];
-  return { sha: data.lastBuiltRevision.SHA1 ?? null, branch: ref?.branch ?? null, tag: ref?.tag ?? null };
+  const remoteUrl = data.remoteUrls?.[0];
+  return { sha: data.lastBuiltRevision.SHA1 ?? null, branch: ref?.branch ?? null, tag: ref?.tag ?? null, ...(remoteUrl ? { remoteUrl } : {}) };
 }
 
 /** `refs/remotes/origin/main`, `origin/main`, `refs/heads/main` -> branch `main`; `refs/tags/v1` -> tag `v1`. */

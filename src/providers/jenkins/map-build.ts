@@ -8,8 +8,10 @@ import {
   type JobRef,
   type ParameterValue,
   type StopReason,
+  type TestCounts,
   type TriggerCause,
 } from '../../domain/build';
+import { repositoryWebUrl } from '../../domain/repository-url';
 import { pickRevision } from './build-data';
 import type { WireAction, WireBuild, WireCause, WireChangeItem } from './wire';
 
@@ -57,6 +59,8 @@ export function mapJenkinsBuild(wire: WireBuild, ctx: JenkinsBuildContext): Buil
   const running = state === 'in_progress' || state === 'pending';
   const durationMs = !running && typeof wire.duration === 'number' && wire.duration > 0 ? wire.duration : null;
   const finishedAt = startedAt && durationMs !== null ? new Date(Date.parse(startedAt) + durationMs).toISOString() : null;
+  const repositoryUrl = repositoryWebUrl(revision.remoteUrl);
+  const tests = testCountsOf(actions);
   return {
     provider: 'jenkins',
     connectionId: ctx.connectionId,
@@ -74,7 +78,19 @@ export function mapJenkinsBuild(wire: WireBuild, ctx: JenkinsBuildContext): Buil
     causes: causesOf(actions),
     parameters: parametersOf(actions),
     url: ctx.job.url ? `${ctx.job.url}${wire.number}/` : null,
+    // Left out when not reported, so builds without them keep their stored shape.
+    ...(repositoryUrl ? { repositoryUrl } : {}),
+    ...(tests ? { tests } : {}),
   };
+}
+
+/** The first test result action's counts (JUnit; a Pipeline aggregates its steps into one). */
+function testCountsOf(actions: readonly (WireAction | null)[]): TestCounts | null {
+  const action = actions.find((a) => typeof a?.totalCount === 'number');
+  if (!action || typeof action.totalCount !== 'number') return null;
+  const failed = action.failCount ?? 0;
+  const skipped = action.skipCount ?? 0;
+  return { total: action.totalCount, failed, skipped, passed: Math.max(0, action.totalCount - failed - skipped) };
 }
 
 /** Pipeline runs export `changeSets` (one per checkout); freestyle builds a single `changeSet`. */

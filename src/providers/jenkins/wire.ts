@@ -22,7 +22,8 @@ export const parameterSchema = z.object({ name: z.string(), value: z.unknown().o
 
 /**
  * A build action: `CauseAction` (what started it), `InterruptedBuildAction` (what stopped it; its
- * causes are reasons of interruption, not triggers), `ParametersAction`, the git plugin's `BuildData`.
+ * causes are reasons of interruption, not triggers), `ParametersAction`, the git plugin's `BuildData`,
+ * a test result action.
  */
 export const actionSchema = z
   .object({
@@ -30,6 +31,12 @@ export const actionSchema = z
     causes: z.array(causeSchema).nullish(),
     parameters: z.array(parameterSchema).nullish(),
     lastBuiltRevision: z.object({ SHA1: text, branch: z.array(z.object({ name: text })).nullish() }).nullish(),
+    /** The remotes a BuildData checkout cloned. */
+    remoteUrls: z.array(z.string()).nullish(),
+    /** A test result action's counts (JUnit and the plugins built on it). */
+    failCount: z.number().int().nonnegative().nullish(),
+    skipCount: z.number().int().nonnegative().nullish(),
+    totalCount: z.number().int().nonnegative().nullish(),
   })
   .nullable();
 
