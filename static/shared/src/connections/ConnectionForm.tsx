@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import Button from '@atlaskit/button/new';
 import Form, { FormFooter, FormSection } from '@atlaskit/form';
-import { Box, Inline, Stack } from '@atlaskit/primitives/compiled';
+import { Box, Inline, Stack, Text } from '@atlaskit/primitives/compiled';
 import SectionMessage from '@atlaskit/section-message';
 import {
   CONNECTION_RESOLVERS as KEYS,
@@ -85,6 +85,18 @@ function agentChoices(offerEveryone: boolean) {
   ];
 }
 
+const MODE_CHOICES = [
+  { value: 'polled', label: 'Polled: the app asks the server every 5 minutes' },
+  { value: 'pushed', label: 'Pushed: the CI sends each build to the app, which never calls it' },
+  { value: 'both', label: 'Both: builds arrive at once, and an hourly poll catches what a webhook missed' },
+] as const;
+
+const MODE_HELP: Record<ProviderKind, string> = {
+  jenkins: 'Pushed suits a Jenkins behind a firewall: leave the URL, user and token empty, and add the snippet from the webhook set-up to your jobs.',
+  buildkite: 'Pushed and both use a Buildkite webhook (Notification Services) signed with a secret this page makes once the connection is saved.',
+  circleci: 'Pushed and both use CircleCI webhooks, which this page can create in your projects once the connection is saved.',
+};
+
 export function ConnectionForm({ kind, existing, siteAdmin, sitePage = false, onSaved, onCancel }: ConnectionFormProps) {
   const [advanced, setAdvanced] = useState(false);
   const [test, setTest] = useState<TestState>({ status: 'idle' });
@@ -144,6 +156,8 @@ export function ConnectionForm({ kind, existing, siteAdmin, sitePage = false, on
               {providerFieldSpecs(kind, existing).map((spec) => (
                 <TextInput key={spec.name} spec={spec} />
               ))}
+              <ChoiceField name="mode" legend="How builds arrive" defaultValue={existing?.mode ?? 'polled'} choices={MODE_CHOICES} />
+              <Text color="color.text.subtle">{MODE_HELP[kind]}</Text>
               <ChoiceField
                 name="agentAccess"
                 legend="Rovo agent"

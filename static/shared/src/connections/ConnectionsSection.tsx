@@ -22,6 +22,7 @@ import { FailureMessage } from '../components/FailureMessage';
 import { PROVIDER_LABELS, type ProviderKind } from './ProviderFields';
 import { RemoveDialog } from './RemoveDialog';
 import { TestResultMessage } from './TestResultMessage';
+import { WebhookSetup } from './WebhookSetup';
 import Heading from '@atlaskit/heading';
 
 /** Column titles and widths (per cent): the actions need room for three buttons on one line. */
@@ -176,6 +177,11 @@ export function ConnectionsSection({ intro, siteAdmin, footer, onChanged }: { in
         emptyView={<Text>No CI server is connected yet. Add one to start tracking builds and deploys.</Text>}
         testId="connections-table"
       />
+      {list.connections
+        .filter((view) => view.canManage && view.mode !== undefined && view.mode !== 'polled')
+        .map((view) => (
+          <WebhookSetup key={`${view.id}-${view.mode ?? ''}`} connection={view} />
+        ))}
       {editing ? (
         <ConnectionForm
           key={editing.existing?.id ?? editing.kind}

@@ -13,7 +13,16 @@ export interface ConnectionFormValues {
   readonly storedHeaders?: string;
   readonly apiBaseUrl?: string;
   readonly agentAccess?: string;
+  /** How builds arrive: polled, pushed or both (WebhookSetup shows the set-up once saved). */
+  readonly mode?: string;
 }
+
+const MODES = ['polled', 'pushed', 'both'] as const;
+type Mode = (typeof MODES)[number];
+const modeOf = (value: string | undefined): { mode?: Mode } => {
+  const found = MODES.find((m) => m === value);
+  return found ? { mode: found } : {};
+};
 
 /**
  * The draft the backend validates. An empty token field while editing means "keep the stored
@@ -29,10 +38,10 @@ export function toDraft(kind: ProviderKind, values: ConnectionFormValues, existi
       const text = values.headersText?.trim() ?? '';
       const headers =
         existing && text === '' && values.storedHeaders !== 'remove' ? { mode: 'keep' as const } : { mode: 'replace' as const, text: values.headersText ?? '' };
-      return { kind, name, baseUrl: values.baseUrl ?? '', username: values.username ?? '', headers, ...secret };
+      return { kind, name, baseUrl: values.baseUrl ?? '', username: values.username ?? '', headers, ...secret, ...modeOf(values.mode) };
     }
     case 'buildkite':
-      return { kind, name, organization: values.organization ?? '', ...secret, ...apiBaseUrl };
+      return { kind, name, organization: values.organization ?? '', ...secret, ...apiBaseUrl, ...modeOf(values.mode) };
     case 'circleci':
       return {
         kind,
@@ -40,6 +49,7 @@ export function toDraft(kind: ProviderKind, values: ConnectionFormValues, existi
         projectSlugs: (values.projectSlugs ?? '').split(',').map((s) => s.trim()).filter((s) => s !== ''),
         ...secret,
         ...apiBaseUrl,
+        ...modeOf(values.mode),
       };
   }
 }
