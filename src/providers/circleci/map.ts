@@ -7,6 +7,7 @@ import {
   type JobRef,
   type Stage,
 } from '../../domain/build';
+import { repositoryWebUrl } from '../../domain/repository-url';
 import type { WireJob, WirePipeline, WireWorkflow } from './wire';
 
 /**
@@ -97,6 +98,7 @@ export function mapCircleCiPipeline(
   const subject = vcs?.commit?.subject ?? '';
   const body = vcs?.commit?.body ?? '';
   const job = projectRef(pipeline.project_slug, ctx.apiBaseUrl);
+  const repositoryUrl = repositoryWebUrl(vcs?.target_repository_url || vcs?.origin_repository_url);
   return {
     provider: 'circleci',
     connectionId: ctx.connectionId,
@@ -122,6 +124,8 @@ export function mapCircleCiPipeline(
     // `trigger_parameters` is trigger metadata, not the pipeline parameters (which v2 does not list).
     parameters: [],
     url: `${job.url}/${pipeline.number}`,
+    // The target: a fork's pull request ref (`pull/123`) and head commit are reachable there too.
+    ...(repositoryUrl ? { repositoryUrl } : {}),
   };
 }
 

@@ -24,6 +24,9 @@ export const pipelineSchema = z.object({
       branch: text,
       tag: text,
       commit: z.object({ subject: text, body: text }).nullish(),
+      // A fork's pull request runs from origin and targets target; otherwise they are the same.
+      origin_repository_url: text,
+      target_repository_url: text,
     })
     .nullish(),
   // Only the git part is read; the rest varies by trigger and must not fail the pipeline.
