@@ -20,6 +20,8 @@ const TICKS_PER_DAY = (24 * 60) / 5;
 const DAYS_PER_MONTH = 30;
 const GB = 1024 ** 3;
 const DEFAULT_MEMORY_MB = 512;
+/** The bench's idle phase: an hour of five-minute ticks. */
+const IDLE_HOUR_TICKS = 12;
 
 const manifestSchema = z.object({
   app: z.object({ runtime: z.object({ memoryMB: z.number().optional() }).optional() }),
@@ -36,22 +38,39 @@ export function functionMemoryMb(appRoot: string, functionKeys: readonly string[
 
 const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
 
+/** New CI runs (builds and deploys) a tick of the reference site brings, on average. */
+export const RUNS_PER_TICK = (REFERENCE_SITE.buildsPerDay + REFERENCE_SITE.deploysPerDay) / TICKS_PER_DAY;
 /**
- * With 300 builds and 100 deploys a day, about 400 runs land in 288 five-minute ticks: nearly every
- * tick has something new. So every tick is costed as the bench's "one new build on each CI" tick
- * (`activeTick`: the scheduler and every worker it queued; three new runs, more than a reference
- * tick's 1.4), and each deploy adds the KVS bytes a deploy and its issue links wrote in the 1 %
- * growth (`growth`). Nothing is subtracted for the free allowances: they are per app, shared by
- * every installation, so a site's share of them is unknown; the result is what the site costs.
+ * The share of ticks with at least one new run: runs arrive independently of the five-minute
+ * grid, so the count in a tick is Poisson with mean RUNS_PER_TICK (1.39): 1 - e^-1.39 = 75 %.
+ * The other quarter finds nothing new, and since the scheduler probes before it queues (issue 13,
+ * item 6), such a tick costs what the bench's hour of nothing new costs a tick: the scheduler
+ * and its probes, no worker, no write.
  */
-export function forgeMonthlyCost(activeTick: PhaseResult, growth: PhaseResult, growthDeploys: number, memoryMb: number) {
+export const ACTIVE_TICK_SHARE = 1 - Math.exp(-RUNS_PER_TICK);
+
+/**
+ * An active tick is costed as the bench's "one new build on each CI" tick (`activeTick`: the
+ * scheduler and every worker it queued; three new runs on three connections, more than a
+ * reference tick's 1.39 on average, and the bench's 200 jobs, 40 pipelines and 10 projects to look
+ * at rather than 20, 3 and 2, so it errs high); an idle tick as a twelfth of the bench's idle hour
+ * (`idleHour`). Each deploy adds the KVS bytes a deploy and its issue links wrote in the 1 % growth
+ * (`growth`), where the bench's deploys carry up to 200 commits from 200 jobs (a reference deploy
+ * follows about 3 builds): that errs high too. Nothing is subtracted for the free allowances: they
+ * are per app, shared by every installation, so a site's share of them is unknown; the result is
+ * what the site costs.
+ */
+export function forgeMonthlyCost(activeTick: PhaseResult, idleHour: PhaseResult, growth: PhaseResult, growthDeploys: number, memoryMb: number) {
   const ticks = TICKS_PER_DAY * DAYS_PER_MONTH;
+  const active = ticks * ACTIVE_TICK_SHARE;
+  const idle = (ticks - active) / IDLE_HOUR_TICKS;
   const deploys = REFERENCE_SITE.deploysPerDay * DAYS_PER_MONTH;
   const bytesPerDeploy = growthDeploys > 0 ? growth.writes.deployBytes / growthDeploys : 0;
-  const gbSeconds = ticks * (activeTick.functionWallMs / 1000) * (memoryMb / 1024);
-  const kvsReadGb = (ticks * activeTick.kvs.readBytes) / GB;
-  const kvsWriteGb = (ticks * activeTick.kvs.writtenBytes + deploys * bytesPerDeploy) / GB;
-  const logGb = (ticks * activeTick.logBytes) / GB;
+  const perMonth = (part: (phase: PhaseResult) => number) => active * part(activeTick) + idle * part(idleHour);
+  const gbSeconds = perMonth((p) => p.functionWallMs / 1000) * (memoryMb / 1024);
+  const kvsReadGb = perMonth((p) => p.kvs.readBytes) / GB;
+  const kvsWriteGb = (perMonth((p) => p.kvs.writtenBytes) + deploys * bytesPerDeploy) / GB;
+  const logGb = perMonth((p) => p.logBytes) / GB;
   const usd = {
     compute: gbSeconds * FORGE_PRICES.gbSecond,
     kvsReads: kvsReadGb * FORGE_PRICES.kvsReadGb,
@@ -64,6 +83,12 @@ export function forgeMonthlyCost(activeTick: PhaseResult, growth: PhaseResult, g
     breakdown: {
       memoryMb,
       ticksPerMonth: ticks,
+      activeTickShare: round(ACTIVE_TICK_SHARE, 3),
+      idleTick: {
+        functionWallMs: round(idleHour.functionWallMs / IDLE_HOUR_TICKS, 1),
+        kvsReadBytes: Math.round(idleHour.kvs.readBytes / IDLE_HOUR_TICKS),
+        kvsWrittenBytes: Math.round(idleHour.kvs.writtenBytes / IDLE_HOUR_TICKS),
+      },
       perTick: {
         invocations: activeTick.schedulerInvocations + activeTick.workerInvocations,
         functionWallMs: round(activeTick.functionWallMs, 1),

@@ -57,7 +57,7 @@ export function summary(f: Figures) {
   const overheadVsFloor = round(median(ratios), 2);
   const bytesPerBuild = Math.round(full.responseBytes / Math.max(1, f.builds.found));
   const idleWorkerInvocations = f.idleHour.workerInvocations;
-  const cost = forgeMonthlyCost(f.activeTick, f.growth, newDeploys, f.memoryMb);
+  const cost = forgeMonthlyCost(f.activeTick, f.idleHour, f.growth, newDeploys, f.memoryMb);
   const idle = {
     jenkins: f.idle.servers.jenkins.requests,
     buildkite: f.idle.servers.buildkite.requests,
