@@ -16,8 +16,9 @@ const count = (n: number) => (n === 1 ? '1 build' : `${n} builds`);
 function SnapshotWarning({ detail }: { readonly detail: DeployDetail }) {
   if (!detail.warning) return null;
   const sha = detail.deploy.sha ? shortSha(detail.deploy.sha) : 'its commit';
-  const failing = detail.builds.filter((b) => b.stateAtDeploy === 'failed').length;
-  const running = detail.builds.filter((b) => b.stateAtDeploy === 'in_progress' || b.stateAtDeploy === 'pending').length;
+  const builds = detail.builds.filter((b) => b.kind !== 'deploy');
+  const failing = builds.filter((b) => b.stateAtDeploy === 'failed').length;
+  const running = builds.filter((b) => b.stateAtDeploy === 'in_progress' || b.stateAtDeploy === 'pending').length;
   return (
     <div data-testid="snapshot-warning">
       <SectionMessage
@@ -38,7 +39,7 @@ function SnapshotWarning({ detail }: { readonly detail: DeployDetail }) {
 /** The deploy's own Jenkins run: its stages and log are often what an incident needs first. */
 function DeployRunDrilldown({ run }: { readonly run: DeployDetail['run'] }) {
   const [open, setOpen] = useState(false);
-  if (!run || run.provider !== 'jenkins') return null;
+  if (!run || run.provider !== 'jenkins' || run.drilldown === false) return null;
   return (
     <div>
       <Button spacing="compact" aria-expanded={open} onClick={() => setOpen(!open)} testId="run-drilldown-toggle">
@@ -84,7 +85,7 @@ export function BuildsTab({ detail }: { readonly detail: DeployDetail }) {
                   <tr data-testid="snapshot-row">
                     <td style={cell}>
                       <BuildName build={build} />
-                      {build.provider === 'jenkins' ? (
+                      {build.provider === 'jenkins' && build.drilldown !== false ? (
                         <Button
                           spacing="compact"
                           appearance="subtle"
@@ -129,7 +130,10 @@ function BuildName({ build }: { readonly build: SnapshotRow }) {
   return (
     <span>
       {build.url ? <ExternalLink href={build.url}>{name}</ExternalLink> : name}
-      <span style={{ ...subtle, display: 'block' }}>{PROVIDER[build.provider]}</span>
+      <span style={{ ...subtle, display: 'block' }}>
+        {PROVIDER[build.provider]}
+        {build.kind === 'deploy' ? <span data-testid="deploy-run-note"> · a deploy run, not a build</span> : null}
+      </span>
     </span>
   );
 }

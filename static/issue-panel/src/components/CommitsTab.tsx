@@ -5,6 +5,7 @@ import { firstLine } from '../format';
 import { subtle } from '../styles';
 import { ShortSha } from './ShortSha';
 import { Time } from './Time';
+import { IssueKeyText } from './IssueKeyText';
 
 const listStyle = { listStyle: 'none', margin: 0, padding: 0 } as const;
 const itemStyle = { display: 'flex', gap: '8px', alignItems: 'baseline', padding: '4px 0' } as const;
@@ -14,9 +15,9 @@ function CommitList({ commits, testId }: { readonly commits: readonly CommitRow[
     <ul style={listStyle} data-testid={testId}>
       {commits.map((commit) => (
         <li key={commit.sha} style={itemStyle}>
-          <ShortSha sha={commit.sha} />
+          <ShortSha sha={commit.sha} url={commit.url ?? null} />
           <span>
-            {firstLine(commit.message)}
+            <IssueKeyText text={firstLine(commit.message)} />
             <br />
             <span style={subtle}>
               {commit.author ?? 'Unknown author'}

@@ -2,9 +2,9 @@ import { lazy, Suspense, useState } from 'react';
 import Button from '@atlaskit/button/new';
 import ChevronDownIcon from '@atlaskit/icon/core/chevron-down';
 import ChevronRightIcon from '@atlaskit/icon/core/chevron-right';
-import { Inline, Stack, Text } from '@atlaskit/primitives/compiled';
-import { DEPLOYS_PER_PAGE, type DeployRow } from '../../../../src/shared/contract/issue-panel';
-import { pageOf } from '../model';
+import { Inline, Stack } from '@atlaskit/primitives/compiled';
+import type { DeployRow } from '../../../../src/shared/contract/issue-panel';
+import Lozenge from '@atlaskit/lozenge';
 import { cell, headCell, nestedCell, scroller, subtle, table, truncate } from '../styles';
 import { DetailSkeleton } from './DetailSkeleton';
 import { RunLink } from './RunLink';
@@ -17,7 +17,50 @@ const DeployDetails = lazy(() => import('./DeployDetails'));
 
 const COLUMNS = 4;
 
-/** An environment's deploys, newest first, 20 to a page; a deploy opens its builds and commits. */
+// The project part of the key (src/domain/access-rules.ts says the same; importing it would bring full zod).
+const projectOfIssueKey = (issueKey: string) => issueKey.slice(0, Math.max(0, issueKey.lastIndexOf('-')));
+
+const PROVIDER = { jenkins: 'Jenkins', buildkite: 'Buildkite', circleci: 'CircleCI' } as const;
+
+/** Buildkite's and CircleCI's trigger words, said as a person would. */
+const TRIGGER: Record<string, string> = {
+  api: 'Started through the CI API',
+  webhook: 'Started by a push',
+  ui: 'Started from the CI web page',
+  schedule: 'Started on a schedule',
+  scheduled_pipeline: 'Started on a schedule',
+  upstream: 'Started by another pipeline',
+  trigger_job: 'Started by another pipeline',
+};
+
+export function triggerText(deploy: DeployRow): string | null {
+  if (deploy.provider === null) return deploy.trigger ? `Registered by ${deploy.trigger}` : 'Registered through the API';
+  if (!deploy.trigger) return null;
+  return TRIGGER[deploy.trigger.toLowerCase()] ?? deploy.trigger;
+}
+
+/** Which CI ran it, and the project that recorded it when that is not the issue's own. */
+function Badges({ deploy, issueKey }: { readonly deploy: DeployRow; readonly issueKey: string }) {
+  const other = deploy.projectKey && deploy.projectKey !== projectOfIssueKey(issueKey) ? deploy.projectKey : null;
+  const seen = deploy.records ?? 1;
+  return (
+    <Inline space="space.050" alignBlock="center" shouldWrap testId="deploy-badges">
+      <span data-testid="provider-badge" title={seen > 1 ? `Seen through ${seen} connections to the same server: one deploy` : undefined}>
+        <Lozenge>{deploy.provider ? PROVIDER[deploy.provider] : 'Registered'}</Lozenge>
+      </span>
+      {other ? (
+        <span data-testid="project-badge" title={`Recorded by project ${other}`}>
+          <Lozenge appearance="moved">{other}</Lozenge>
+        </span>
+      ) : null}
+    </Inline>
+  );
+}
+
+/**
+ * An environment's deploys, newest first, one row per real deploy; a deploy opens its builds and
+ * commits. Older deploys come with the panel's one "Show older deploys" control.
+ */
 export function DeployList({
   deploys,
   environmentName,
@@ -27,10 +70,7 @@ export function DeployList({
   readonly environmentName: string;
   readonly issueKey: string;
 }) {
-  const [page, setPage] = useState(1);
   const [openId, setOpenId] = useState<string | null>(null);
-  const shown = pageOf(deploys, page, DEPLOYS_PER_PAGE);
-  const first = (shown.page - 1) * DEPLOYS_PER_PAGE + 1;
   return (
     <Stack space="space.100">
       <div style={scroller}>
@@ -44,7 +84,7 @@ export function DeployList({
             </tr>
           </thead>
           <tbody>
-            {shown.items.map((deploy) => {
+            {deploys.map((deploy) => {
               const isOpen = openId === deploy.id;
               const detailId = `deploy-detail-${deploy.id}`;
               return [
@@ -68,6 +108,7 @@ export function DeployList({
                     <span style={{ ...subtle, ...truncate, display: 'block', maxWidth: '12em' }} title={deploy.pipeline.displayName}>
                       {deploy.pipeline.displayName}
                     </span>
+                    <Badges deploy={deploy} issueKey={issueKey} />
                   </td>
                   <td style={cell}>
                     <StateLozenge state={deploy.state} />
@@ -76,14 +117,14 @@ export function DeployList({
                     <span style={{ whiteSpace: 'nowrap' }}>
                       <Time iso={deploy.startedAt} />
                     </span>
-                    {deploy.trigger ? (
-                      <span style={{ ...subtle, ...truncate, display: 'block', maxWidth: '14em' }} title={deploy.trigger}>
-                        {deploy.trigger}
+                    {triggerText(deploy) ? (
+                      <span style={{ ...subtle, ...truncate, display: 'block', maxWidth: '14em' }} title={triggerText(deploy) ?? undefined}>
+                        {triggerText(deploy)}
                       </span>
                     ) : null}
                   </td>
                   <td style={cell}>
-                    {deploy.sha ? <ShortSha sha={deploy.sha} /> : <span style={subtle}>No commit</span>}
+                    {deploy.sha ? <ShortSha sha={deploy.sha} url={deploy.commitUrl ?? null} /> : <span style={subtle}>No commit</span>}
                     {deploy.branch ? (
                       <span style={{ ...subtle, ...truncate, display: 'block' }} title={deploy.branch}>
                         {deploy.branch}
@@ -105,19 +146,6 @@ export function DeployList({
           </tbody>
         </table>
       </div>
-      {shown.pages > 1 ? (
-        <Inline space="space.100" alignBlock="center" testId="deploy-pagination">
-          <Button spacing="compact" isDisabled={shown.page <= 1} onClick={() => setPage(shown.page - 1)}>
-            Newer
-          </Button>
-          <Text color="color.text.subtle" size="small">
-            {first}–{first + shown.items.length - 1} of {deploys.length}
-          </Text>
-          <Button spacing="compact" isDisabled={shown.page >= shown.pages} onClick={() => setPage(shown.page + 1)}>
-            Older
-          </Button>
-        </Inline>
-      ) : null}
     </Stack>
   );
 }

@@ -3,6 +3,7 @@ import Button from '@atlaskit/button/new';
 import { Inline, Stack, Text } from '@atlaskit/primitives/compiled';
 import type { OlderDeploys } from '../hooks/usePanel';
 import { byEnvironment, type ReadyView } from '../model';
+import { oneRowPerDeploy } from '../summary';
 import { Environments } from './Environments';
 import { NoDeploys } from './EmptyPanel';
 import { PanelError } from './PanelError';
@@ -18,7 +19,7 @@ export function Deployments({
   readonly older: OlderDeploys;
   readonly onLoadOlder: (cursor: string) => void;
 }) {
-  const all = useMemo(() => [...view.deploys, ...older.deploys], [view.deploys, older.deploys]);
+  const all = useMemo(() => oneRowPerDeploy([...view.deploys, ...older.deploys]), [view.deploys, older.deploys]);
   const groups = useMemo(() => byEnvironment(all), [all]);
   // Before the first "load older", the cursor is the first answer's; after, the last page's.
   const cursor = older.deploys.length > 0 || older.cursor ? older.cursor : view.cursor;
@@ -27,15 +28,21 @@ export function Deployments({
       <StaleNotes notes={view.stale} />
       {groups.length === 0 ? <NoDeploys issueKey={view.issueKey} /> : <Environments groups={groups} issueKey={view.issueKey} />}
       {older.failure ? <PanelError title="Older deploys could not load" failure={older.failure} testId="older-error" /> : null}
-      {cursor ? (
+      {groups.length > 0 ? (
+        <div data-testid="deploy-total" data-total={all.length} data-complete={cursor ? 'false' : 'true'}>
         <Inline space="space.100" alignBlock="center">
-          <Button onClick={() => onLoadOlder(cursor)} isLoading={older.loading} testId="load-older">
-            Load older deploys
-          </Button>
           <Text color="color.text.subtle" size="small">
-            {all.length} deploys loaded so far
+            {cursor
+              ? `${all.length} most recent deploys shown; older ones are stored`
+              : `${all.length === 1 ? '1 deploy' : `${all.length} deploys`} of ${view.issueKey}, all shown`}
           </Text>
+          {cursor ? (
+            <Button spacing="compact" onClick={() => onLoadOlder(cursor)} isLoading={older.loading} testId="load-older">
+              Show older deploys
+            </Button>
+          ) : null}
         </Inline>
+        </div>
       ) : null}
     </Stack>
   );

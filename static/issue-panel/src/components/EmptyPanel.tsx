@@ -1,40 +1,28 @@
 import { router } from '@forge/bridge';
 import Button from '@atlaskit/button/new';
-import { Stack, Text } from '@atlaskit/primitives/compiled';
+import { Inline, Stack, Text } from '@atlaskit/primitives/compiled';
 import { PROJECT_SETTINGS_MODULE_KEY } from '../../../../src/shared/contract/issue-panel';
 
 const settingsOf = (projectKey: string) => ({ target: 'module' as const, moduleKey: PROJECT_SETTINGS_MODULE_KEY, projectKey });
 
 /**
- * Why there is nothing yet: the project has no deploy sources. Admins get a button to its settings
- * page (through the bridge's router, which knows the product's URL for an app's module).
+ * Why there is nothing yet: the project has no deploy sources. One quiet line on every issue of
+ * the project; admins also get a small link to its settings page (through the bridge's router,
+ * which knows the product's URL for an app's module).
  */
 export function NotConfigured({ projectKey, canConfigure }: { readonly projectKey: string; readonly canConfigure: boolean }) {
   return (
     <div data-testid="empty-state" data-reason="not-configured">
-      <Stack space="space.100">
-        <Text weight="semibold">Deploy Tracker is not set up for {projectKey} yet</Text>
+      <Inline space="space.100" alignBlock="center" shouldWrap>
+        <Text color="color.text.subtle" size="small">
+          Deploys show here once Deploy Tracker is set up for {projectKey}.
+        </Text>
         {canConfigure ? (
-          <>
-            <Text color="color.text.subtle">
-              Connect a CI server and say which jobs deploy to which environment; deploys that mention this issue then show here.
-            </Text>
-            <div>
-              <Button
-                appearance="primary"
-                testId="configure-link"
-                onClick={() => void router.navigate(settingsOf(projectKey))}
-              >
-                Set up Deploy Tracker
-              </Button>
-            </div>
-          </>
-        ) : (
-          <Text color="color.text.subtle">
-            Deploys will show here once a project administrator sets up Deploy Tracker for {projectKey}.
-          </Text>
-        )}
-      </Stack>
+          <Button appearance="subtle" spacing="compact" testId="configure-link" onClick={() => void router.navigate(settingsOf(projectKey))}>
+            Project settings
+          </Button>
+        ) : null}
+      </Inline>
     </div>
   );
 }

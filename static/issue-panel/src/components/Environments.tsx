@@ -8,6 +8,8 @@ import { DeployList } from './DeployList';
 import { RunLink } from './RunLink';
 import { StateLozenge } from './StateLozenge';
 import { Time } from './Time';
+import { day, exactTime, roughly } from '../format';
+import { environmentSince } from '../summary';
 
 const TYPE_LABEL = {
   production: 'Production',
@@ -68,7 +70,7 @@ function EnvironmentRows({
       <tr data-testid="environment-row" data-environment={environment.id}>
         <td style={cell}>
           <Button
-            appearance="subtle"
+            appearance="default"
             spacing="compact"
             iconBefore={isOpen ? ChevronDownIcon : ChevronRightIcon}
             aria-expanded={isOpen}
@@ -82,6 +84,7 @@ function EnvironmentRows({
             {typeLabel.toLowerCase() === environment.name.toLowerCase() ? '' : `${typeLabel} · `}
             {deploys.length === 1 ? '1 deploy' : `${deploys.length} deploys`}
           </span>
+          <SinceLine name={environment.name} deploys={deploys} />
         </td>
         <td style={cell}>
           <StateLozenge state={latest.state} testId="environment-state" />
@@ -101,5 +104,18 @@ function EnvironmentRows({
         </tr>
       ) : null}
     </>
+  );
+}
+
+/** "In Production since Dec 5, 2 h after the last commit": where the issue is, said only as far as the data backs it. */
+function SinceLine({ name, deploys }: { readonly name: string; readonly deploys: EnvironmentGroup['deploys'] }) {
+  const since = environmentSince(deploys);
+  const text = since
+    ? `In ${name} since ${day(since.since)}${since.afterCommitMs === null ? '' : `, ${roughly(since.afterCommitMs)} after its last commit`}`
+    : `Not in ${name}: no successful deploy is in place`;
+  return (
+    <span data-testid="environment-since" style={{ display: 'block', marginTop: 2 }} title={since ? exactTime(since.since) : undefined}>
+      {text}
+    </span>
   );
 }

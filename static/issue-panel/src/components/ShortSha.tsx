@@ -3,6 +3,7 @@ import { IconButton } from '@atlaskit/button/new';
 import CheckMarkIcon from '@atlaskit/icon/core/check-mark';
 import CopyIcon from '@atlaskit/icon/core/copy';
 import { Inline } from '@atlaskit/primitives/compiled';
+import { ExternalLink } from '../../../shared/src/components/ExternalLink';
 import { shortSha } from '../format';
 import { mono } from '../styles';
 
@@ -34,8 +35,11 @@ async function copy(text: string): Promise<boolean> {
   }
 }
 
-/** A commit's short SHA with a button that copies the full one. */
-export function ShortSha({ sha }: { readonly sha: string }) {
+/**
+ * A commit's short SHA, linked to its page on the Git host when the repository's address is known,
+ * with a button that copies the full one.
+ */
+export function ShortSha({ sha, url = null }: { readonly sha: string; readonly url?: string | null }) {
   const [copied, setCopied] = useState<'yes' | 'no' | null>(null);
   useEffect(() => {
     if (copied === null) return undefined;
@@ -45,9 +49,17 @@ export function ShortSha({ sha }: { readonly sha: string }) {
   const short = shortSha(sha);
   return (
     <Inline space="space.025" alignBlock="center">
-      <code style={mono} title={sha}>
-        {short}
-      </code>
+      {url ? (
+        <span data-testid="commit-link">
+          <ExternalLink href={url} label={`Open commit ${sha} on its Git host`}>
+            <code style={mono}>{short}</code>
+          </ExternalLink>
+        </span>
+      ) : (
+        <code style={mono} title={`${sha} (no link: the CI did not report the repository's address)`} data-testid="commit-sha">
+          {short}
+        </code>
+      )}
       <IconButton
         icon={copied === 'yes' ? CheckMarkIcon : CopyIcon}
         label={`Copy commit ${short}`}
