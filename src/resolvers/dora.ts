@@ -16,6 +16,7 @@ import {
 import { loadFigures } from '../storage/dora-figures';
 import { DoraStore } from '../storage/dora-store';
 import { exportCsv } from '../sync/dora-export';
+import { recomputeRollups, rollupDeps } from '../sync/dora-rollups';
 import { defineResolver } from './define';
 
 /** The project of the DORA page, from the Forge context; the page is a jira:projectPage. */
@@ -38,6 +39,10 @@ function settingsOf(s: DoraSettings): SettingsAnswer['settings'] {
     defaultEnvironmentId: s.defaultEnvironmentId,
   };
 }
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** The page shows at most 90 days and the 90 before. */
+const RECOUNT_DAYS = 180;
 
 const iso = (millis: number) => new Date(millis).toISOString();
 
@@ -80,7 +85,11 @@ export function defineDoraResolvers(resolver: Resolver): void {
     const projectKey = pageProject(caller);
     await requireProjectAdmin(caller.accountId, projectKey);
     const now = new Date().toISOString();
-    await new DoraStore().saveSettings(projectKey, payload.settings, now);
+    const store = new DoraStore();
+    await store.saveSettings(projectKey, payload.settings, now);
+    // What counts changed: the figures of the whole retained history are counted again under it.
+    const deps = rollupDeps();
+    for (const environment of await store.environments(projectKey)) await recomputeRollups(projectKey, environment.id, deps.now() - RECOUNT_DAYS * DAY_MS, deps);
     return { settings: payload.settings, canEdit: true, updatedAt: now };
   });
 

@@ -11,7 +11,11 @@ const settingsRecord = z.object({
   settings: z.object({
     incidents: z.object({ issueTypes: z.array(z.string()), labels: z.array(z.string()), projectKeys: z.array(z.string()), tie: z.enum(INCIDENT_TIES) }),
     fixes: z.object({ issueTypes: z.array(z.string()), labels: z.array(z.string()), branchPatterns: z.array(z.string()) }),
-    defaultEnvironmentId: z.string().nullable(),
+    // KVS stores no null: no default environment is stored as none.
+    defaultEnvironmentId: z
+      .string()
+      .optional()
+      .transform((v) => v ?? null),
   }),
   updatedAt: z.string(),
 });
@@ -97,7 +101,8 @@ export class DoraStore {
   }
 
   async saveSettings(projectKey: string, settings: DoraSettings, now: string): Promise<void> {
-    await kvs.set(doraKeys.settings(projectKey), { schemaVersion: 1, settings, updatedAt: now });
+    const { defaultEnvironmentId, ...rest } = settings;
+    await kvs.set(doraKeys.settings(projectKey), { schemaVersion: 1, settings: defaultEnvironmentId === null ? rest : settings, updatedAt: now });
   }
 
   async environments(projectKey: string): Promise<Environment[]> {
