@@ -184,7 +184,7 @@ describe('issue panel empty and error states', () => {
     assert.equal(await settled(frame), 'empty');
     const empty = frame.getByTestId('empty-state');
     assert.equal(await empty.getAttribute('data-reason'), 'not-configured');
-    assert.match((await empty.textContent()) ?? '', /not set up for OPS/);
+    assert.match((await empty.textContent()) ?? '', /once Deploy Tracker is set up for OPS/);
     await screenshot(page, 'issue-panel-empty-admin');
     await frame.getByTestId('configure-link').focus();
     await page.keyboard.press('Enter');
@@ -197,7 +197,7 @@ describe('issue panel empty and error states', () => {
 
     assert.equal(await settled(frame), 'empty');
     const text = (await frame.getByTestId('empty-state').textContent()) ?? '';
-    assert.match(text, /once a project administrator sets up Deploy Tracker for OPS/);
+    assert.match(text, /once Deploy Tracker is set up for OPS/);
     assert.equal(await frame.getByTestId('configure-link').count(), 0);
     await screenshot(page, 'issue-panel-empty-user');
     await context.close();

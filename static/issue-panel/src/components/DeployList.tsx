@@ -88,7 +88,7 @@ export function DeployList({
               const isOpen = openId === deploy.id;
               const detailId = `deploy-detail-${deploy.id}`;
               return [
-                <tr key={deploy.id} data-testid="deploy-row" data-deploy={deploy.id}>
+                <tr key={deploy.id} data-testid="deploy-row" data-deploy={deploy.id} data-real-key={deploy.realKey ?? deploy.id}>
                   <td style={cell}>
                     <Inline space="space.050" alignBlock="center">
                       <Button
