@@ -8,6 +8,8 @@ export const doraKeys = {
   environments: (projectKey: string) => `dora:${projectKey}:envs`,
   /** One value per environment and calendar quarter holding its days: 180 days touch at most 3. */
   days: (projectKey: string, environmentId: string, quarter: string) => `dora:${projectKey}:days:${environmentId}:${quarter}`,
+  /** When the project's incidents were last read from Jira. */
+  incidentsCheckedAt: (projectKey: string) => `dora:${projectKey}:incidents-checked`,
   /** Incidents tied to deploys, one value per quarter of the incidents' creation. */
   ties: (projectKey: string, quarter: string) => `dora:${projectKey}:ties:${quarter}`,
 };

@@ -105,6 +105,15 @@ export class DoraStore {
     await kvs.set(doraKeys.settings(projectKey), { schemaVersion: 1, settings: defaultEnvironmentId === null ? rest : settings, updatedAt: now });
   }
 
+  async incidentsCheckedAt(projectKey: string): Promise<number | null> {
+    const parsed = z.object({ at: z.number() }).safeParse(await kvs.get(doraKeys.incidentsCheckedAt(projectKey)));
+    return parsed.success ? parsed.data.at : null;
+  }
+
+  async setIncidentsCheckedAt(projectKey: string, at: number): Promise<void> {
+    await kvs.set(doraKeys.incidentsCheckedAt(projectKey), { at });
+  }
+
   async environments(projectKey: string): Promise<Environment[]> {
     return parseEnvironments(await kvs.get(doraKeys.environments(projectKey)));
   }

@@ -35,7 +35,9 @@ export async function recordIncidents(projectKey: string, incidents: readonly Ji
     stored.set(quarter, ties);
     const existing = ties.get(incident.key);
     if (existing) {
-      if (existing.resolvedAt === incident.resolvedAt) continue;
+      // A resolution Jira no longer reports (reopened, or a site whose field is hidden) is kept:
+      // a recovery once measured does not vanish from the figures.
+      if (incident.resolvedAt === null || existing.resolvedAt === incident.resolvedAt) continue;
       ties.set(incident.key, { ...existing, resolvedAt: incident.resolvedAt });
       updated += 1;
       earliest = Math.min(earliest, existing.deployStartedAt);
@@ -57,6 +59,19 @@ export async function recordIncidents(projectKey: string, incidents: readonly Ji
   for (const quarter of changedQuarters) await store.saveTies(projectKey, quarter, stored.get(quarter) ?? new Map());
   if (Number.isFinite(earliest)) await recomputeRollups(projectKey, environment.id, earliest, deps);
   return { tied, updated };
+}
+
+/** How often the sync reads a project's incidents from Jira (when it writes deploys of the project). */
+export const INCIDENTS_EVERY_MS = 15 * 60 * 1000;
+
+/** refreshIncidents when the last read is older than INCIDENTS_EVERY_MS; whether it ran. */
+export async function refreshIncidentsIfDue(projectKey: string, deps: RollupDeps): Promise<boolean> {
+  const store = new DoraStore();
+  const checkedAt = await store.incidentsCheckedAt(projectKey);
+  if (checkedAt !== null && deps.now() - checkedAt < INCIDENTS_EVERY_MS) return false;
+  await refreshIncidents(projectKey, deps);
+  await store.setIncidentsCheckedAt(projectKey, deps.now());
+  return true;
 }
 
 /** Reads the project's incidents of the last 180 days from Jira (as the app) and records them. */

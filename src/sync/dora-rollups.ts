@@ -137,33 +137,3 @@ export async function updateDoraRollups(written: readonly { readonly deploy: Dep
   for (const g of groups.values()) writes += await recomputeRollups(g.projectKey, g.environment.id, g.from, deps);
   return writes;
 }
-
-/**
- * The sync's hook (write-plan.ts): rollups after deploys are written. A failure here never undoes
- * or fails the deploys: it is reported as a problem of the run, and the next deploy to the
- * environment recomputes from where the figures were left.
- */
-export async function rollupsAfterWrite(plans: readonly { readonly deploy: Deploy; readonly previous: Deploy | undefined }[]): Promise<RollupProblem[]> {
-  if (plans.length === 0) return [];
-  try {
-    await updateDoraRollups(plans);
-    return [];
-  } catch (error) {
-    const first = plans[0]?.deploy;
-    return [
-      {
-        jobId: first?.origin.kind === 'ci' ? first.origin.jobId : (first?.origin.pipelineId ?? ''),
-        name: 'DoraRollupNotUpdated',
-        message: `The DORA figures of ${first?.projectKey ?? 'the project'} could not be updated: ${error instanceof Error ? error.message : String(error)}`,
-        hint: 'The deploys were recorded. The figures catch up with the next deploy to the same environment.',
-      },
-    ];
-  }
-}
-
-interface RollupProblem {
-  readonly jobId: string;
-  readonly name: string;
-  readonly message: string;
-  readonly hint: string;
-}

@@ -1,6 +1,6 @@
 import { ForgeKvsAPIError } from '@forge/kvs';
 import type { Deploy } from '../domain/deploy';
-import { rollupsAfterWrite } from './dora-rollups';
+import { rollupsAfterWrite } from './dora-hook';
 import type { RunContext } from './run-context';
 import type { PlannedDeploy } from './plan-deploy';
 import type { Problem } from './status';
