@@ -116,6 +116,7 @@ describe('a new admin connects the demo Jenkins and finds its deploy on DEMO-1',
     await frame.getByRole('button', { name: 'Add deploy source' }).click();
     const form = frame.getByTestId('deploy-source-form');
     await form.getByLabel('Job or pipeline').fill('deploy-production');
+    await form.getByLabel('Job or pipeline').press('Enter');
     await form.getByLabel('Jenkins parameter condition').fill('ENV=prod');
     await form.getByLabel('Environment name').fill('production');
     await form.getByRole('button', { name: 'Save deploy source' }).click();

@@ -34,7 +34,7 @@ describe('project settings for a project admin, by keyboard', () => {
     assert.equal(await first.getAttribute('aria-selected'), 'true');
 
     await frame.getByTestId('ci-connections').waitFor();
-    const siteRows = frame.getByTestId('connections-table').locator('tbody tr').filter({ hasText: 'Managed by Jira admins' });
+    const siteRows = frame.getByTestId('connections-table').locator('tbody tr').filter({ hasText: 'Jira admins manage it' });
     assert.equal(await siteRows.getByRole('button').count(), 0, 'site-wide connections offer her no Test, Edit or Remove');
     assert.deepEqual(problems, []);
     await context.close();

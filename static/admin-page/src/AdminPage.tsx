@@ -1,11 +1,12 @@
 import { Stack } from '@atlaskit/primitives/compiled';
-import { ModuleInfo, type ModuleInfoProps } from '../../shared/src/components/ModuleInfo';
+import type { ModuleInfoProps } from '../../shared/src/components/ModuleInfo';
 import { AppAccessNotice, useAppAccess } from '../../shared/src/connections/AppAccessNotice';
 import { ConnectionsSection } from '../../shared/src/connections/ConnectionsSection';
 import Heading from '@atlaskit/heading';
 import { SiteHistoryImport } from '../../shared/src/components/HistoryImport';
 
-export function AdminPage({ info, context }: ModuleInfoProps) {
+// Who the page runs as and its module key are Forge's business: a refusal says what to do instead.
+export function AdminPage(_props: ModuleInfoProps) {
   const access = useAppAccess();
   return (
     <Stack space="space.300">
@@ -17,7 +18,6 @@ export function AdminPage({ info, context }: ModuleInfoProps) {
         // Only Jira admins reach this page's resolvers, and they may approve addresses.
         siteAdmin
         intro="Jenkins, Buildkite and CircleCI servers Deploy Tracker reads builds and deploys from, for every project on this site. Project admins pick which ones their project uses in its settings."
-        footer={<ModuleInfo info={info} context={context} />}
       />
       <SiteHistoryImport />
     </Stack>

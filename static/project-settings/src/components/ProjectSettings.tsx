@@ -9,19 +9,21 @@ import { ConnectionsSection } from '../../../shared/src/connections/ConnectionsS
 import { FailureMessage } from '../../../shared/src/components/FailureMessage';
 import { ErrorState } from '../../../shared/src/components/ErrorState';
 import { LoadingState } from '../../../shared/src/components/LoadingState';
-import { ModuleInfo, type ModuleInfoProps } from '../../../shared/src/components/ModuleInfo';
+import type { ModuleInfoProps } from '../../../shared/src/components/ModuleInfo';
 import { BuildServerTab } from '../tabs/BuildServerTab';
 import { DeploysTab } from '../tabs/DeploysTab';
 import { DoraTab } from '../tabs/DoraTab';
 import { IssueIntegrationTab } from '../tabs/IssueIntegrationTab';
 import { SyncTab } from '../tabs/SyncTab';
 import Heading from '@atlaskit/heading';
+import { SetupChecklist } from './SetupChecklist';
 
 const TABS = ['Connections', 'Build server', 'Deploys', 'Issue integration', 'Sync', 'DORA'] as const;
 
-export function ProjectSettings({ info, context }: ModuleInfoProps) {
+export function ProjectSettings({ info }: ModuleInfoProps) {
   const { state, reload } = useLoaded(() => callResolver(KEYS.get, {}, projectSettingsSchema));
   const [selected, setSelected] = useState(0);
+  const [completing, setCompleting] = useState(false);
   const access = useAppAccess();
   const projectKey = info.projectKey ?? 'this project';
 
@@ -30,7 +32,6 @@ export function ProjectSettings({ info, context }: ModuleInfoProps) {
     return state.failure.name === 'Forbidden' ? (
       <Stack space="space.200" testId="project-settings">
         <FailureMessage title={`You cannot change the Deploy Tracker settings of ${projectKey}`} failure={state.failure} />
-        <ModuleInfo info={info} context={context} />
       </Stack>
     ) : (
       <ErrorState title="Project settings could not load" message={state.failure.message} onRetry={reload} />
@@ -44,6 +45,10 @@ export function ProjectSettings({ info, context }: ModuleInfoProps) {
       </Heading>
       <Text color="color.text.subtle">Which CI servers this project reads, which of their jobs deploy it, and how deploys link to issues.</Text>
       <AppAccessNotice access={access} page="project" />
+      {/* Shown to a project still being set up, and on the run that completes it. */}
+      {settings.issueIntegrationChosen !== true || settings.deploySources.length === 0 || settings.defaultConnectionId === null || completing ? (
+        <SetupChecklist settings={settings} tabOf={(label) => TABS.findIndex((t) => t === label)} onOpen={(tab) => { setCompleting(true); setSelected(tab); }} />
+      ) : null}
       <Tabs id="settings-tabs" selected={selected} onChange={setSelected} testId="settings-tabs">
         <TabList>
           {TABS.map((label) => (

@@ -1,42 +1,44 @@
 import { useState } from 'react';
 import Button from '@atlaskit/button/new';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives/compiled';
-import { jobListSchema, PROJECT_SETTINGS_RESOLVERS as KEYS, savedSchema, type ProjectSettings } from '../../../../src/shared/contract/project-settings';
+import SectionMessage from '@atlaskit/section-message';
+import { globMatches, isGlob } from '../../../../src/domain/glob';
+import { PROJECT_SETTINGS_RESOLVERS as KEYS, savedSchema, type ProjectSettings } from '../../../../src/shared/contract/project-settings';
 import { callResolver } from '../../../shared/src/resolvers';
 import { useAction } from '../../../shared/src/hooks/useAction';
 import { FailureMessage } from '../../../shared/src/components/FailureMessage';
 import { PROVIDER_LABELS } from '../../../shared/src/connections/ProviderFields';
+import { jobName } from '../../../shared/src/dates';
+import { JobPicker, useJobList } from '../components/JobPicker';
 import { LabeledSelect } from '../components/LabeledSelect';
 import { SavedNotice } from '../components/SavedNotice';
-import { TextInput } from '../components/TextInput';
 import Heading from '@atlaskit/heading';
 
 const NONE = '';
 
-function splitList(text: string): string[] {
-  return text.split(',').map((s) => s.trim()).filter((s) => s !== '');
+/** Chosen names that match no job the server lists (globs count when they match one). */
+function missingJobs(chosen: readonly string[], ids: readonly string[]): string[] {
+  return chosen.filter((name) => (isGlob(name) ? !ids.some((id) => globMatches(name, id)) : !ids.includes(name)));
 }
 
 /** The default build server and which of its jobs count as this project's builds. */
 export function BuildServerTab({ settings, onSaved }: { settings: ProjectSettings; onSaved: () => void }) {
   const [connectionId, setConnectionId] = useState(settings.defaultConnectionId ?? NONE);
-  const [jobsText, setJobsText] = useState(settings.buildJobs.join(', '));
+  const [chosen, setChosen] = useState<string[]>(settings.buildJobs);
+  const [cleared, setCleared] = useState<string[]>([]);
   const [saved, setSaved] = useState(false);
-  const [jobs, setJobs] = useState<{ ids: string[]; truncated: boolean } | null>(null);
+  const jobs = useJobList(connectionId);
   const save = useAction(async () => {
-    await callResolver(KEYS.saveBuildServer, { defaultConnectionId: connectionId === NONE ? null : connectionId, jobs: splitList(jobsText) }, savedSchema);
+    await callResolver(KEYS.saveBuildServer, { defaultConnectionId: connectionId === NONE ? null : connectionId, jobs: chosen }, savedSchema);
     setSaved(true);
+    setCleared([]);
     onSaved();
-  });
-  const loadJobs = useAction(async () => {
-    const list = await callResolver(KEYS.listJobs, { connectionId }, jobListSchema);
-    setJobs({ ids: list.jobs.map((j) => j.id), truncated: list.truncated });
   });
   const choices = [
     { label: 'None', value: NONE },
     ...settings.connections.map((c) => ({ label: `${c.name} (${PROVIDER_LABELS[c.kind]})`, value: c.id })),
   ];
-  const chosen = splitList(jobsText);
+  const missing = jobs.status === 'ready' ? missingJobs(chosen, jobs.ids) : [];
 
   return (
     <Box paddingBlockStart="space.200" testId="build-server-tab">
@@ -53,43 +55,46 @@ export function BuildServerTab({ settings, onSaved }: { settings: ProjectSetting
           choices={choices}
           value={connectionId}
           onChange={(value) => {
+            if (value === connectionId) return;
+            // Another server's job names mean nothing here: say so rather than keep them silently.
+            if (chosen.length) setCleared(chosen);
+            setChosen([]);
             setConnectionId(value);
-            setJobs(null);
             setSaved(false);
           }}
           helper="Its builds are shown first in a deploy's build snapshot."
         />
-        <TextInput
-          id="build-jobs"
-          label="Jobs that count as builds"
-          value={jobsText}
-          onChange={(value) => {
-            setJobsText(value);
-            setSaved(false);
-          }}
-          placeholder="Every job"
-          helper="Comma-separated job or pipeline names, or globs such as web/*. Leave empty to count every job."
-        />
-        {connectionId !== NONE ? (
-          <Inline space="space.100">
-            <Button isLoading={loadJobs.busy} onClick={() => void loadJobs.act()}>
-              Show jobs on this server
-            </Button>
-          </Inline>
+        {cleared.length ? (
+          <div role="status" data-testid="jobs-cleared">
+            <SectionMessage appearance="information">
+              <p>
+                The jobs chosen on the previous server ({cleared.map(jobName).join(', ')}) were cleared: pick this server&apos;s jobs, or leave it empty to count every job.
+              </p>
+            </SectionMessage>
+          </div>
         ) : null}
-        {loadJobs.failure ? <FailureMessage title="Could not list the jobs" failure={loadJobs.failure} /> : null}
-        {jobs ? (
-          <Stack space="space.050" testId="job-list">
-            <Text color="color.text.subtle">{jobs.ids.length ? 'Add a job to the list:' : 'The server shows no jobs to this user.'}</Text>
-            <Inline space="space.050" shouldWrap>
-              {jobs.ids.slice(0, 100).map((id) => (
-                <Button key={id} appearance="subtle" isDisabled={chosen.includes(id)} onClick={() => setJobsText([...chosen, id].join(', '))}>
-                  {id}
-                </Button>
-              ))}
-            </Inline>
-            {jobs.truncated || jobs.ids.length > 100 ? <Text color="color.text.subtle">Only the first 100 jobs are shown; type others by name or glob.</Text> : null}
-          </Stack>
+        {connectionId !== NONE ? (
+          <JobPicker
+            id="build-jobs"
+            label="Jobs that count as builds"
+            isMulti
+            jobs={jobs}
+            value={chosen}
+            onChange={(value) => {
+              setChosen(value);
+              setSaved(false);
+            }}
+            helper="Pick the server's jobs, or type a glob such as web/*. Leave empty to count every job."
+          />
+        ) : null}
+        {missing.length ? (
+          <div role="alert" data-testid="missing-jobs">
+            <SectionMessage appearance="warning" title="Not on this server">
+              <p>
+                {missing.map(jobName).join(', ')} {missing.length === 1 ? 'matches' : 'match'} no job the server lists: {missing.length === 1 ? 'it counts' : 'they count'} nothing.
+              </p>
+            </SectionMessage>
+          </div>
         ) : null}
         {save.failure ? <FailureMessage title="The build server was not saved" failure={save.failure} /> : null}
         {saved ? <SavedNotice text="Default build server saved." /> : null}

@@ -15,6 +15,8 @@ import { FailureMessage } from '../../../shared/src/components/FailureMessage';
 import { PROVIDER_LABELS } from '../../../shared/src/connections/ProviderFields';
 import { LabeledSelect } from '../components/LabeledSelect';
 import { TextInput } from '../components/TextInput';
+import { JobPicker, useJobList } from '../components/JobPicker';
+
 import { DeployPreview } from './DeployPreview';
 import Heading from '@atlaskit/heading';
 
@@ -40,6 +42,8 @@ export function DeploySourceForm({ settings, initial, onSave, onCancel }: Deploy
   const [environmentName, setEnvironmentName] = useState(initial?.environmentName ?? '');
   const [environmentType, setEnvironmentType] = useState<EnvironmentType>(initial?.environmentType ?? 'production');
   const [preview, setPreview] = useState<Preview | null>(null);
+  const [errors, setErrors] = useState<{ job?: string | undefined; environment?: string | undefined }>({});
+  const jobs = useJobList(connectionId);
   const isJenkins = settings.connections.find((c) => c.id === connectionId)?.kind === 'jenkins';
 
   const source = (): DeploySourceInput => ({
@@ -51,8 +55,21 @@ export function DeploySourceForm({ settings, initial, onSave, onCancel }: Deploy
     ...(branch.trim() ? { branch } : {}),
     ...(isJenkins && condition.trim() ? { parameterCondition: condition } : {}),
   });
-  const runPreview = useAction(async () => setPreview(await callResolver(KEYS.previewDeploySource, { source: source() }, previewSchema)));
-  const save = useAction(async () => onSave(source()));
+  /** Inline, next to the field, before anything is sent: no browser tooltip, no far-away banner. */
+  const checked = (needsEnvironment: boolean): boolean => {
+    const next = {
+      ...(job.trim() ? {} : { job: 'Pick the job or pipeline that deploys, or type a glob such as deploy-*' }),
+      ...(needsEnvironment && !environmentName.trim() ? { environment: 'Name the environment, e.g. production' } : {}),
+    };
+    setErrors(next);
+    return Object.keys(next).length === 0;
+  };
+  const runPreview = useAction(async () => {
+    if (checked(false)) setPreview(await callResolver(KEYS.previewDeploySource, { source: { ...source(), environmentName: environmentName.trim() || 'preview' } }, previewSchema));
+  });
+  const save = useAction(async () => {
+    if (checked(true)) await onSave(source());
+  });
 
   return (
     <Stack space="space.150" testId="deploy-source-form">
@@ -64,15 +81,23 @@ export function DeploySourceForm({ settings, initial, onSave, onCancel }: Deploy
         label="Connection"
         choices={settings.connections.map((c) => ({ label: `${c.name} (${PROVIDER_LABELS[c.kind]})`, value: c.id }))}
         value={connectionId}
-        onChange={setConnectionId}
+        onChange={(value) => {
+          setConnectionId(value);
+          setPreview(null);
+        }}
       />
-      <TextInput
+      <JobPicker
         id="deploy-job"
         label="Job or pipeline"
-        value={job}
-        onChange={setJob}
-        placeholder="deploy-production"
-        helper="The full name as the server shows it (Jenkins: folder/job), or a glob such as deploy-*."
+        jobs={jobs}
+        value={job ? [job] : []}
+        onChange={(value) => {
+          setJob(value[0] ?? '');
+          setPreview(null);
+          setErrors((e) => ({ ...e, job: undefined }));
+        }}
+        error={errors.job ?? null}
+        helper="Pick from the jobs the server lists (Jenkins: folder/job), or type a glob such as deploy-*."
       />
       <TextInput id="deploy-branch" label="Branch filter" value={branch} onChange={setBranch} placeholder="Any branch" helper="Only runs on these branches count, e.g. main or release/*." />
       {isJenkins ? (
@@ -85,7 +110,17 @@ export function DeploySourceForm({ settings, initial, onSave, onCancel }: Deploy
           helper="Only runs whose build parameters match count: NAME=value or NAME!=value, several separated by commas."
         />
       ) : null}
-      <TextInput id="deploy-environment" label="Environment name" value={environmentName} onChange={setEnvironmentName} placeholder="production" />
+      <TextInput
+        id="deploy-environment"
+        label="Environment name"
+        value={environmentName}
+        onChange={(value) => {
+          setEnvironmentName(value);
+          setErrors((e) => ({ ...e, environment: undefined }));
+        }}
+        placeholder="production"
+        error={errors.environment ?? null}
+      />
       <LabeledSelect
         id="deploy-environment-type"
         label="Environment type"
@@ -95,7 +130,10 @@ export function DeploySourceForm({ settings, initial, onSave, onCancel }: Deploy
         helper="Jira's environment types; production deploys are listed first."
       />
       {runPreview.failure ? <FailureMessage title="No preview" failure={runPreview.failure} /> : null}
-      {preview ? <DeployPreview preview={preview} /> : null}
+      {preview ? <DeployPreview preview={preview} onUseSuggestion={(id) => {
+        setJob(id);
+        setPreview(null);
+      }} /> : null}
       {save.failure ? <FailureMessage title="The deploy source was not saved" failure={save.failure} /> : null}
       <Inline space="space.100">
         <Button appearance="subtle" onClick={onCancel}>

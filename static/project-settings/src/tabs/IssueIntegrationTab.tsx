@@ -21,7 +21,7 @@ type Integration = ProjectSettings['issueIntegration'];
 const DESCRIPTIONS: Readonly<Record<Integration['provider'], string>> = {
   jira: "links deploys to issues here and sends them to Jira's Deployments (issue Development panel, Releases, Deployments page)",
   'app-only': 'links deploys to issues for this app’s Deployments panel only',
-  none: 'links nothing: deploys are recorded but shown on no issue',
+  none: 'deploys are recorded but linked to no issue',
 };
 
 /** Which sources are scanned for issue keys, as one choice: at least one of them always is. */

@@ -11,6 +11,7 @@ import { callResolver } from '../resolvers';
 import { useAction } from '../hooks/useAction';
 import { useLoaded } from '../hooks/useLoaded';
 import { FailureMessage } from './FailureMessage';
+import { formatDate } from '../dates';
 
 export interface HistoryConnection {
   readonly id: string;
@@ -18,7 +19,7 @@ export interface HistoryConnection {
 }
 
 function day(iso: string | null): string {
-  return iso ? new Date(iso).toLocaleDateString() : '—';
+  return formatDate(iso);
 }
 
 function stateOf(progress: HistoryProgress | undefined) {

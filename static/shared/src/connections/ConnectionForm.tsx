@@ -15,7 +15,9 @@ import {
 } from '../../../../src/shared/contract/connections';
 import { callResolver, failureOf, type Failure } from '../resolvers';
 import { toDraft, type ConnectionFormValues } from './draft';
-import { EgressProblem, ensureEgress } from './egress';
+import { EgressProblem, ensureEgress, releaseEgress } from './egress';
+import ChevronDownIcon from '@atlaskit/icon/core/chevron-down';
+import ChevronRightIcon from '@atlaskit/icon/core/chevron-right';
 import { FailureMessage } from '../components/FailureMessage';
 import { PROVIDER_LABELS, TextInput, providerFieldSpecs, type ProviderKind, type TextFieldSpec } from './ProviderFields';
 import { TestResultMessage } from './TestResultMessage';
@@ -36,6 +38,8 @@ export interface ConnectionFormProps {
 type TestState = { status: 'idle' } | { status: 'testing' } | { status: 'ok'; result: TestResult } | { status: 'failed'; title: string; failure: Failure };
 
 const NOT_SAVED = 'The connection was not saved';
+/** Failures that mean no CI server answered at the address (a wrong token means one did). */
+const NOTHING_ANSWERED = new Set(['UnreachableError', 'TimeoutError', 'TlsError', 'NotFound', 'InvalidResponse']);
 
 function refusalFailure(error: unknown): Failure {
   return error instanceof EgressProblem ? { name: error.name, message: error.message, hint: error.hint } : failureOf(error);
@@ -107,18 +111,26 @@ export function ConnectionForm({ kind, existing, siteAdmin, sitePage = false, on
 
   const idPart = existing ? { id: existing.id } : {};
   /** The backend checks the form first; consent is asked only for an address it accepts. */
-  const consent = async (draft: ConnectionDraft) => {
+  const consent = async (draft: ConnectionDraft): Promise<string | null> => {
     const { egressDomain } = await callResolver(KEYS.validate, { ...idPart, draft }, validatedSchema);
-    if (egressDomain) await ensureEgress(egressDomain, draft.name.trim() || PROVIDER_LABELS[kind], siteAdmin);
+    if (!egressDomain) return null;
+    return (await ensureEgress(egressDomain, draft.name.trim() || PROVIDER_LABELS[kind], siteAdmin)) ? egressDomain : null;
   };
 
   const runTest = async (values: ConnectionFormValues) => {
     setTest({ status: 'testing' });
     try {
       const draft = toDraft(kind, values, existing);
-      await consent(draft);
-      const result = await callResolver(KEYS.testDraft, { ...idPart, draft }, testResultSchema);
-      setTest({ status: 'ok', result });
+      const granted = await consent(draft);
+      try {
+        const result = await callResolver(KEYS.testDraft, { ...idPart, draft }, testResultSchema);
+        setTest({ status: 'ok', result });
+      } catch (error) {
+        // Forge's proxy only lets the app try an address once it is allowed; an address that then
+        // does not answer as a CI server (a typo) has its consent taken back at once, not kept for good.
+        if (granted && NOTHING_ANSWERED.has(failureOf(error).name)) await releaseEgress(granted, false);
+        throw error;
+      }
     } catch (error) {
       setTest({ status: 'failed', title: error instanceof EgressProblem ? error.title : 'Test connection failed', failure: refusalFailure(error) });
     }
@@ -148,22 +160,25 @@ export function ConnectionForm({ kind, existing, siteAdmin, sitePage = false, on
     <Box testId="connection-form">
       <Form<ConnectionFormValues> onSubmit={(values) => save(values, true)}>
         {({ formProps, submitting, getValues }) => (
-          <form {...formProps} aria-label={title}>
+          <form {...formProps} noValidate aria-label={title}>
             <Heading size="medium" as="h2">
               {title}
             </Heading>
             <FormSection>
-              {providerFieldSpecs(kind, existing).map((spec) => (
-                <TextInput key={spec.name} spec={spec} />
+              {providerFieldSpecs(kind, existing).map((spec, index) => (
+                <TextInput key={spec.name} spec={spec} autoFocus={index === 0} />
               ))}
               <ChoiceField name="mode" legend="How builds arrive" defaultValue={existing?.mode ?? 'polled'} choices={MODE_CHOICES} />
               <Text color="color.text.subtle">{MODE_HELP[kind]}</Text>
+              {/* The Rovo agent reads Jenkins only: nothing to offer for Buildkite or CircleCI. */}
+              {kind === 'jenkins' ? (
               <ChoiceField
                 name="agentAccess"
                 legend="Rovo agent"
                 defaultValue={existing?.agentReadableByAll ? 'everyone' : existing?.agentEnabled ? 'allowed' : 'denied'}
                 choices={agentChoices(offerEveryone)}
               />
+              ) : null}
               {offerEveryone ? (
                 <SectionMessage appearance="warning" title="Every Jira user" testId="agent-everyone-warning">
                   {EVERYONE_WARNING}
@@ -171,8 +186,14 @@ export function ConnectionForm({ kind, existing, siteAdmin, sitePage = false, on
               ) : null}
             </FormSection>
             <Box paddingBlockStart="space.200">
-              <Button appearance="subtle" aria-expanded={advanced} aria-controls="advanced-settings" onClick={() => setAdvanced(!advanced)}>
-                {advanced ? '▾' : '▸'} Advanced settings
+              <Button
+                appearance="subtle"
+                aria-expanded={advanced}
+                aria-controls="advanced-settings"
+                iconBefore={advanced ? ChevronDownIcon : ChevronRightIcon}
+                onClick={() => setAdvanced(!advanced)}
+              >
+                Advanced settings
               </Button>
             </Box>
             <div id="advanced-settings" hidden={!advanced}>

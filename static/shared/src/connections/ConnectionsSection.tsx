@@ -7,7 +7,9 @@ import SectionMessage from '@atlaskit/section-message';
 import {
   CONNECTION_RESOLVERS as KEYS,
   connectionListSchema,
+  healthListSchema,
   testResultSchema,
+  type ConnectionHealth,
   type ConnectionList,
   type ConnectionView,
   type Removed,
@@ -22,8 +24,9 @@ import { FailureMessage } from '../components/FailureMessage';
 import { PROVIDER_LABELS, type ProviderKind } from './ProviderFields';
 import { RemoveDialog } from './RemoveDialog';
 import { TestResultMessage } from './TestResultMessage';
-import { WebhookSetup } from './WebhookSetup';
 import Heading from '@atlaskit/heading';
+import { HealthCell, HealthMessages } from './ConnectionHealth';
+import { WebhookSetup } from './WebhookSetup';
 
 /** Column titles and widths (per cent): the actions need room for three buttons on one line. */
 const COLUMNS: ReadonlyArray<readonly [string, number]> = [
@@ -33,9 +36,22 @@ const COLUMNS: ReadonlyArray<readonly [string, number]> = [
   ['Credentials', 14],
   ['Actions', 32],
 ];
+/** The admin page adds the health hub's column. */
+const SITE_COLUMNS: ReadonlyArray<readonly [string, number]> = [
+  ['Name', 15],
+  ['Provider', 9],
+  ['Server', 20],
+  ['Credentials', 11],
+  ['Health', 20],
+  ['Actions', 25],
+];
 
 type Editing = { kind: ProviderKind; existing?: ConnectionView } | null;
 type RowTest = { id: string; name: string } & ({ status: 'testing' } | { status: 'ok'; result: ReturnType<typeof testResultSchema.parse> } | { status: 'failed'; failure: Failure });
+
+function sitePageOf(state: { status: string; data?: ConnectionList }): boolean {
+  return state.status === 'ready' && state.data?.page === 'site';
+}
 
 function serverOf(view: ConnectionView): string {
   switch (view.settings.kind) {
@@ -48,15 +64,21 @@ function serverOf(view: ConnectionView): string {
   }
 }
 
-function ProviderStatus({ list }: { list: ConnectionList }) {
+/** Per provider: connected, or failing as soon as the latest run of one of its connections failed. */
+function ProviderStatus({ list, health }: { list: ConnectionList; health: ReadonlyMap<string, ConnectionHealth> }) {
   return (
     <Inline space="space.300" shouldWrap testId="provider-status">
-      {list.providers.map(({ kind, connections }) => (
-        <Inline key={kind} space="space.075" alignBlock="center" testId={`provider-status-${kind}`}>
-          <Text weight="medium">{PROVIDER_LABELS[kind]}</Text>
-          <Lozenge appearance={connections > 0 ? 'success' : 'default'}>{connections > 0 ? `Connected (${connections})` : 'Disconnected'}</Lozenge>
-        </Inline>
-      ))}
+      {list.providers.map(({ kind, connections }) => {
+        const failing = list.connections.filter((c) => c.kind === kind && health.get(c.id)?.state === 'failing').length;
+        const [appearance, label] =
+          failing > 0 ? (['removed', `${failing} of ${connections} failing`] as const) : connections > 0 ? (['success', `Connected (${connections})`] as const) : (['default', 'Not connected'] as const);
+        return (
+          <Inline key={kind} space="space.075" alignBlock="center" testId={`provider-status-${kind}`}>
+            <Text weight="medium">{PROVIDER_LABELS[kind]}</Text>
+            <Lozenge appearance={appearance}>{label}</Lozenge>
+          </Inline>
+        );
+      })}
     </Inline>
   );
 }
@@ -71,6 +93,8 @@ export function ConnectionsSection({ intro, siteAdmin, footer, onChanged }: { in
   const [removing, setRemoving] = useState<ConnectionView | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [rowTest, setRowTest] = useState<RowTest | null>(null);
+  // The health hub is the admin page's: it reads every connection's latest run.
+  const health = useLoaded(() => (siteAdmin && sitePageOf(state) ? callResolver(KEYS.health, {}, healthListSchema) : Promise.resolve({ connections: [] })), sitePageOf(state) ? 'site' : '');
 
   if (state.status === 'loading') return <LoadingState label="Loading CI connections" />;
   if (state.status === 'error') {
@@ -85,6 +109,8 @@ export function ConnectionsSection({ intro, siteAdmin, footer, onChanged }: { in
     );
   }
   const list = state.data;
+  const healthById = new Map(health.state.status === 'ready' ? health.state.data.connections.map((h): [string, ConnectionHealth] => [h.id, h]) : []);
+  const sitePage = list.page === 'site';
 
   const testSaved = async (view: ConnectionView) => {
     setRowTest({ id: view.id, name: view.name, status: 'testing' });
@@ -93,6 +119,7 @@ export function ConnectionsSection({ intro, siteAdmin, footer, onChanged }: { in
       if (view.egressDomain) await ensureEgress(view.egressDomain, view.name, siteAdmin);
       const result = await callResolver(KEYS.testSaved, { id: view.id }, testResultSchema);
       setRowTest({ id: view.id, name: view.name, status: 'ok', result });
+      health.reload();
     } catch (error) {
       const failure = error instanceof EgressProblem ? { name: error.name, message: error.message, hint: error.hint } : failureOf(error);
       setRowTest({ id: view.id, name: view.name, status: 'failed', failure });
@@ -122,7 +149,7 @@ export function ConnectionsSection({ intro, siteAdmin, footer, onChanged }: { in
         ),
       },
       { key: view.kind, content: PROVIDER_LABELS[view.kind] },
-      { key: `${view.id}-server`, content: serverOf(view) },
+      { key: `${view.id}-server`, content: <span style={{ overflowWrap: 'anywhere' }}>{serverOf(view)}</span> },
       {
         key: `${view.id}-secret`,
         content: (
@@ -132,6 +159,7 @@ export function ConnectionsSection({ intro, siteAdmin, footer, onChanged }: { in
           </span>
         ),
       },
+      ...(sitePage ? [{ key: `${view.id}-health`, content: <HealthCell view={view} health={healthById.get(view.id)} /> }] : []),
       {
         key: `${view.id}-actions`,
         content: view.canManage ? (
@@ -151,7 +179,7 @@ export function ConnectionsSection({ intro, siteAdmin, footer, onChanged }: { in
             </Button>
           </Inline>
         ) : (
-          <Text color="color.text.subtle">Managed by Jira admins</Text>
+          <Text color="color.text.subtle">{siteAdmin ? 'Site-wide: change it on the Deploy Tracker admin page' : 'Site-wide: Jira admins manage it'}</Text>
         ),
       },
     ],
@@ -160,7 +188,8 @@ export function ConnectionsSection({ intro, siteAdmin, footer, onChanged }: { in
   return (
     <Stack space="space.250" testId="ci-connections">
       <Text color="color.text.subtle">{intro}</Text>
-      <ProviderStatus list={list} />
+      <ProviderStatus list={list} health={healthById} />
+      {sitePage ? <HealthMessages views={list.connections} health={healthById} onFix={(view) => setEditing({ kind: view.kind, existing: view })} /> : null}
       {notice ? (
         <div role="status">
           <SectionMessage appearance="success">
@@ -172,7 +201,7 @@ export function ConnectionsSection({ intro, siteAdmin, footer, onChanged }: { in
       {rowTest?.status === 'failed' ? <FailureMessage title={`Test connection failed for “${rowTest.name}”`} failure={rowTest.failure} /> : null}
       <DynamicTable
         caption={<Heading size="small" as="h2">Connections</Heading>}
-        head={{ cells: COLUMNS.map(([label, width]) => ({ key: label, content: label, width })) }}
+        head={{ cells: (sitePage ? SITE_COLUMNS : COLUMNS).map(([label, width]) => ({ key: label, content: label, width })) }}
         rows={rows}
         emptyView={<Text>No CI server is connected yet. Add one to start tracking builds and deploys.</Text>}
         testId="connections-table"
@@ -192,10 +221,11 @@ export function ConnectionsSection({ intro, siteAdmin, footer, onChanged }: { in
           onCancel={() => setEditing(null)}
           onSaved={(view) => {
             setEditing(null);
-            setRowTest(null);
-            setNotice(`Saved “${view.name}”. Use Test connection to check it with the stored settings.`);
+            setNotice(`Saved “${view.name}”.`);
             reload();
             onChanged?.();
+            // Test on save: what was stored is checked at once, with the stored secrets.
+            void testSaved(view);
           }}
         />
       ) : (

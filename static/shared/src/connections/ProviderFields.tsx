@@ -34,7 +34,7 @@ export interface TextFieldSpec {
 }
 
 /** One labelled Atlaskit text field with its helper and error, keyboard and screen-reader friendly. */
-export function TextInput({ spec }: { spec: TextFieldSpec }) {
+export function TextInput({ spec, autoFocus = false }: { spec: TextFieldSpec; autoFocus?: boolean }) {
   return (
     <Field<string>
       name={spec.name}
@@ -50,6 +50,8 @@ export function TextInput({ spec }: { spec: TextFieldSpec }) {
             type={spec.type ?? 'text'}
             autoComplete={spec.type === 'password' ? 'new-password' : 'off'}
             spellCheck={false}
+            // The form opens where its first field is: focus goes there, not back to the page top.
+            autoFocus={autoFocus}
             {...(spec.placeholder ? { placeholder: spec.placeholder } : {})}
             testId={`field-${spec.name}`}
           />
@@ -116,7 +118,7 @@ export function providerFieldSpecs(kind: ProviderKind, existing: ConnectionView 
           defaultValue: settings?.kind === 'buildkite' ? settings.organization : '',
           isRequired: true,
           placeholder: 'my-org',
-          helper: 'The organisation slug from your Buildkite URL: buildkite.com/<organisation>.',
+          helper: 'The organisation slug from your Buildkite URL: buildkite.com/<organisation>. Pasting a Buildkite pipeline URL works too.',
           validate: required('the organisation slug'),
         },
         tokenSpec,
@@ -131,7 +133,7 @@ export function providerFieldSpecs(kind: ProviderKind, existing: ConnectionView 
           defaultValue: settings?.kind === 'circleci' ? settings.projectSlugs.join(', ') : '',
           isRequired: true,
           placeholder: 'gh/my-org/my-repo, circleci/<org-id>/<project-id>',
-          helper: "Comma-separated, as CircleCI shows them in a project's settings (Project Settings → Overview).",
+          helper: "Comma-separated, as CircleCI shows them in a project's settings (Project Settings → Overview), or pasted pipelines page URLs.",
           validate: required('at least one project slug'),
         },
       ];

@@ -1,4 +1,5 @@
 import type { ConnectionDraft, ConnectionView } from '../../../../src/shared/contract/connections';
+import { buildkiteOrganizationOf, circleciProjectSlugOf } from '../../../../src/domain/provider-urls';
 import type { ProviderKind } from './ProviderFields';
 
 /** Everything the connection form may hold; fields of other providers stay undefined. */
@@ -41,12 +42,12 @@ export function toDraft(kind: ProviderKind, values: ConnectionFormValues, existi
       return { kind, name, baseUrl: values.baseUrl ?? '', username: values.username ?? '', headers, ...secret, ...modeOf(values.mode) };
     }
     case 'buildkite':
-      return { kind, name, organization: values.organization ?? '', ...secret, ...apiBaseUrl, ...modeOf(values.mode) };
+      return { kind, name, organization: buildkiteOrganizationOf(values.organization ?? '').trim(), ...secret, ...apiBaseUrl };
     case 'circleci':
       return {
         kind,
         name,
-        projectSlugs: (values.projectSlugs ?? '').split(',').map((s) => s.trim()).filter((s) => s !== ''),
+        projectSlugs: (values.projectSlugs ?? '').split(',').map((s) => circleciProjectSlugOf(s.trim())).filter((s) => s !== ''),
         ...secret,
         ...apiBaseUrl,
         ...modeOf(values.mode),

@@ -73,11 +73,14 @@ async function readGroups(): Promise<GroupsRead> {
 }
 
 /**
+ * Returns whether consent was given just now (true) or was already there (false), so a test that
+ * then finds nothing answering at the address can take a typo's consent back at once.
+ *
  * Customer-managed egress, spent as src/shared/egress-plan.ts decides: nothing when a group already
  * allows the address; for a site admin, Jira's consent dialog (`permissions.egress.set`) for the
  * group the plan names; for anyone else, the text to ask a site admin with, and no call at all.
  */
-export async function ensureEgress(domain: string, serverName: string, siteAdmin: boolean): Promise<void> {
+export async function ensureEgress(domain: string, serverName: string, siteAdmin: boolean): Promise<boolean> {
   let read: GroupsRead;
   try {
     read = await readGroups();
@@ -86,7 +89,7 @@ export async function ensureEgress(domain: string, serverName: string, siteAdmin
     read = { groups: [], types: new Map() };
   }
   const plan = planConsent(read.groups, domain, serverName);
-  if (plan.kind === 'allowed') return;
+  if (plan.kind === 'allowed') return false;
   if (plan.kind === 'full') throw new EgressLimitReached(domain, plan.message);
   if (!siteAdmin) throw new EgressNeedsSiteAdmin(domain, serverName);
   const { group } = plan;
@@ -103,6 +106,7 @@ export async function ensureEgress(domain: string, serverName: string, siteAdmin
   } catch {
     throw new EgressRefused(domain);
   }
+  return true;
 }
 
 /**

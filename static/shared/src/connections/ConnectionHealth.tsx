@@ -1,0 +1,79 @@
+import Button from '@atlaskit/button/new';
+import Lozenge from '@atlaskit/lozenge';
+import { Stack, Text } from '@atlaskit/primitives/compiled';
+import SectionMessage from '@atlaskit/section-message';
+import type { ConnectionHealth, ConnectionView } from '../../../../src/shared/contract/connections';
+import { formatDateTime } from '../dates';
+
+const STATE = {
+  never: { appearance: 'default', label: 'Not synced yet' },
+  ok: { appearance: 'success', label: 'Healthy' },
+  partial: { appearance: 'moved', label: 'Some jobs failing' },
+  failing: { appearance: 'removed', label: 'Failing' },
+} as const;
+
+export function HealthLozenge({ health }: { health: ConnectionHealth | undefined }) {
+  const state = STATE[health?.state ?? 'never'];
+  return (
+    <span data-testid="health-state">
+      <Lozenge appearance={state.appearance}>{state.label}</Lozenge>
+    </span>
+  );
+}
+
+/** The health column: state of the latest run, when it last worked, what it holds, who uses it. */
+export function HealthCell({ view, health }: { view: ConnectionView; health: ConnectionHealth | undefined }) {
+  if (!health) return <Text color="color.text.subtle">—</Text>;
+  const token = health.tokenDetails === 'on-test' ? 'scopes: shown by Test connection' : `scopes and expiry: not reported by ${view.kind === 'jenkins' ? 'Jenkins' : 'CircleCI'}`;
+  return (
+    <Stack space="space.050" testId={`health-${view.name}`}>
+      <HealthLozenge health={health} />
+      <Text size="small">Last run {formatDateTime(health.lastRunAt)}</Text>
+      <Text size="small">Last successful sync {formatDateTime(health.lastSuccessAt)}</Text>
+      <Text size="small" testId="health-totals">
+        {health.totals ? `${health.totals.builds} builds, ${health.totals.deploys} deploys synced` : 'Nothing synced yet'}
+      </Text>
+      <Text size="small" testId="health-projects">
+        {health.projects.length ? `Used by ${health.projects.join(', ')}` : 'No project uses it yet'}
+      </Text>
+      <Text size="small" color="color.text.subtle">
+        Token {token}
+      </Text>
+    </Stack>
+  );
+}
+
+/** Failing connections first, with their hint and the fix; then servers added twice. */
+export function HealthMessages({ views, health, onFix }: { views: readonly ConnectionView[]; health: ReadonlyMap<string, ConnectionHealth>; onFix: (view: ConnectionView) => void }) {
+  const failing = views.filter((v) => health.get(v.id)?.state === 'failing');
+  const duplicated = views.filter((v) => (health.get(v.id)?.duplicateOf.length ?? 0) > 0);
+  return (
+    <>
+      {failing.map((view) => {
+        const error = health.get(view.id)?.error;
+        return (
+          <div role="alert" key={view.id} data-testid={`health-failing-${view.name}`}>
+            <SectionMessage appearance="error" title={`“${view.name}” stopped syncing`}>
+              <p>{error?.message}</p>
+              {error?.hint ? <p>{error.hint}</p> : null}
+              {view.canManage ? (
+                <Button onClick={() => onFix(view)} aria-label={`Fix ${view.name}`}>
+                  Fix connection
+                </Button>
+              ) : null}
+            </SectionMessage>
+          </div>
+        );
+      })}
+      {duplicated.length ? (
+        <SectionMessage appearance="warning" title="The same server is connected more than once" testId="health-duplicates">
+          {duplicated.map((view) => (
+            <p key={view.id}>
+              “{view.name}” reads the same server as {health.get(view.id)?.duplicateOf.map((n) => `“${n}”`).join(', ')}: its builds and deploys are synced and shown twice. Remove one.
+            </p>
+          ))}
+        </SectionMessage>
+      ) : null}
+    </>
+  );
+}
