@@ -1,6 +1,8 @@
 import { kvs } from '@forge/kvs';
 import { z } from 'zod';
 import type { DayFacts } from '../domain/dora/history';
+import { DoraRollupTooLarge } from '../domain/dora/errors';
+import { compactCounted } from '../domain/dora/stats';
 import { DEFAULT_DORA_SETTINGS, INCIDENT_TIES, type DoraSettings } from '../domain/dora/settings';
 import { ENVIRONMENT_TYPES, type Environment } from '../domain/environment';
 import { doraKeys } from './dora-keys';
@@ -50,6 +52,9 @@ const tieRecord = z.object({
 });
 export type StoredTie = z.output<typeof tieRecord>;
 const tiesRecord = z.object({ schemaVersion: z.literal(1), ties: z.record(z.string(), tieRecord) });
+
+/** Well under Forge's 240 KiB a value. */
+const MAX_QUARTER_CHARS = 160_000;
 
 export interface StoredSettings {
   readonly settings: DoraSettings;
@@ -134,7 +139,12 @@ export class DoraStore {
   /** Writes a quarter's days when they changed; a quarter with no day left is deleted. Returns whether it wrote. */
   async saveQuarter(projectKey: string, environmentId: string, quarter: string, before: Quarter, days: ReadonlyMap<string, DayFacts>, now: string): Promise<boolean> {
     const encode = (m: ReadonlyMap<string, DayFacts>) => Object.fromEntries([...m].sort(([a], [b]) => a.localeCompare(b)).map(([day, f]) => [day, toDay(f)]));
-    const next = encode(days);
+    let next = encode(days);
+    // Exact lead times while they fit; a quarter of thousands of commits a day keeps them to 2%.
+    if (JSON.stringify(next).length > MAX_QUARTER_CHARS) {
+      next = encode(new Map([...days].map(([day, f]) => [day, { ...f, leadTimes: compactCounted(f.leadTimes, 0.02) }])));
+      if (JSON.stringify(next).length > MAX_QUARTER_CHARS) throw new DoraRollupTooLarge(`The DORA rollup of ${projectKey} ${environmentId} ${quarter} would exceed ${MAX_QUARTER_CHARS} characters.`);
+    }
     if (stableJson(encode(before.days)) === stableJson(next)) return false;
     const key = doraKeys.days(projectKey, environmentId, quarter);
     if (days.size === 0) await kvs.delete(key);

@@ -58,3 +58,13 @@ export function trendOf(current: number | null, previous: number | null, higherI
   if (same) return { previous, change, direction: 'same' };
   return { previous, change, direction: current > previous === higherIsBetter ? 'better' : 'worse' };
 }
+
+/**
+ * The same multiset with each value rounded to the nearest step of a log scale (`precision` 0.02:
+ * values within 2% share a step), for a day whose lead times would not fit its stored value.
+ * A quantile of the result is within `precision` of the exact one.
+ */
+export function compactCounted(counted: Counted, precision: number): Counted {
+  const step = Math.log1p(precision);
+  return mergeCounted([counted.map(([v, c]) => [v <= 0 ? 0 : Math.round(Math.exp(Math.round(Math.log(v) / step) * step)), c] as const)]);
+}
