@@ -2,15 +2,20 @@ import { ForgeKvsAPIError, kvs, Sort, WhereConditions } from '@forge/kvs';
 import { z } from 'zod';
 import type { Deploy } from '../domain/deploy';
 import { InvalidRequest } from '../domain/errors';
+import { decodeCommits, encodeCommits, storedCommitsSchema } from './deploy-commit-codec';
 import { deploySchema, deploySummarySchema, linkSummaryOf, summaryOf, type DeploySummary } from './deploy-record';
 import { ENTITY, INDEX, keys, partitions } from './keys';
 import { getEntities, PAGE_LIMIT, queryAll, stableJson, TRANSACTION_LIMIT, withNulls, withoutNulls, writeEntities, type EntityWrite } from './kvs-records';
 
-export const DEPLOY_SCHEMA_VERSION = 1;
+/** 2: commits stored as rows (deploy-commit-codec.ts); version 1 records (commits as objects) are still read. */
+export const DEPLOY_SCHEMA_VERSION = 2;
+const LINK_SCHEMA_VERSION = 1;
 const storedSchema = z.object({ schemaVersion: z.number(), record: z.unknown() });
+const commitRowsSchema = z.object({ commitRows: storedCommitsSchema }).loose();
 const storedLinkSchema = z.object({ schemaVersion: z.number(), issueKey: z.string(), summary: z.unknown() });
 
 function toEntity(deploy: Deploy): Record<string, unknown> {
+  const { commits, ...rest } = deploy;
   return {
     projectKey: deploy.projectKey,
     environmentKey: partitions.environment(deploy.projectKey, deploy.environment.id),
@@ -18,14 +23,25 @@ function toEntity(deploy: Deploy): Record<string, unknown> {
     startedAt: Date.parse(deploy.startedAt),
     state: deploy.state,
     schemaVersion: DEPLOY_SCHEMA_VERSION,
-    record: withoutNulls(deploy),
+    record: { ...(withoutNulls(rest) as Record<string, unknown>), commitRows: encodeCommits(commits) },
   };
 }
 
-function fromEntity(value: unknown): Deploy | undefined {
+/** A stored deploy entity's value as a Deploy, or undefined for a damaged or unknown record. */
+export function fromEntity(value: unknown): Deploy | undefined {
   const stored = storedSchema.safeParse(value);
-  if (!stored.success || stored.data.schemaVersion !== DEPLOY_SCHEMA_VERSION) return undefined;
-  const deploy = withNulls(deploySchema, stored.data.record);
+  if (!stored.success) return undefined;
+  let record = stored.data.record;
+  if (stored.data.schemaVersion === DEPLOY_SCHEMA_VERSION) {
+    const rows = commitRowsSchema.safeParse(record);
+    const commits = rows.success ? decodeCommits(rows.data.commitRows) : undefined;
+    if (!rows.success || !commits) return undefined;
+    const { commitRows: _rows, ...rest } = rows.data;
+    record = { ...rest, commits };
+  } else if (stored.data.schemaVersion !== 1) {
+    return undefined;
+  }
+  const deploy = withNulls(deploySchema, record);
   return deploy.success ? deploy.data : undefined;
 }
 
@@ -34,7 +50,7 @@ function linkEntity(issueKey: string, deploy: Deploy): Record<string, unknown> {
     issueKey,
     startedAt: Date.parse(deploy.startedAt),
     deployKey: keys.deploy(deploy.id),
-    schemaVersion: DEPLOY_SCHEMA_VERSION,
+    schemaVersion: LINK_SCHEMA_VERSION,
     summary: withoutNulls(linkSummaryOf(deploy, issueKey)),
   };
 }
@@ -194,7 +210,7 @@ export class DeployStore {
     const deploys: DeploySummary[] = [];
     for (const result of page.results) {
       const link = storedLinkSchema.safeParse(result.value);
-      if (!link.success || link.data.schemaVersion !== DEPLOY_SCHEMA_VERSION) continue;
+      if (!link.success || link.data.schemaVersion !== LINK_SCHEMA_VERSION) continue;
       const summary = withNulls(deploySummarySchema, link.data.summary);
       if (summary.success) deploys.push(summary.data);
     }

@@ -6,10 +6,8 @@ import type { Deploy } from '../../../src/domain/deploy';
 import { deployRegistration } from '../../../src/webtrigger/deploy-registration';
 import { syncScheduler, syncWorker } from '../../../src/sync/entry-points';
 import { ConnectionStore } from '../../../src/storage/connection-store';
-import { DeployStore } from '../../../src/storage/deploy-store';
+import { DeployStore, fromEntity as deployFromEntity } from '../../../src/storage/deploy-store';
 import { ProjectConfigStore } from '../../../src/storage/project-config-store';
-import { withNulls } from '../../../src/storage/kvs-records';
-import { deploySchema } from '../../../src/storage/deploy-record';
 import { createTestPlatform } from '../../support/platform';
 
 /**
@@ -87,8 +85,8 @@ export async function deploysOf(projectKey: string): Promise<Deploy[]> {
     if (cursor) query = query.cursor(cursor);
     const page = await query.getMany();
     for (const result of page.results) {
-      const parsed = withNulls(deploySchema, (result.value as { record?: unknown }).record);
-      if (parsed.success) found.push(parsed.data);
+      const deploy = deployFromEntity(result.value);
+      if (deploy) found.push(deploy);
     }
     cursor = page.nextCursor;
   } while (cursor);
