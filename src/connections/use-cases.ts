@@ -8,6 +8,7 @@ import type { ConnectionDraft, ConnectionList, ConnectionView, TestResult } from
 import { ConnectionStore, type ConnectionWithSecret } from '../storage/connection-store';
 import { ProjectConfigStore } from '../storage/project-config-store';
 import { forgetSyncOf } from '../sync/status';
+import { PushStore } from '../sync/push-store';
 import { withdrawConnection } from '../sync/jira-devops-withdraw';
 import { isVisible, requireManageable, scopeOf, type ConnectionPage } from './access';
 import { resolveDraft } from './drafts';
@@ -107,6 +108,8 @@ export class Connections {
     const now = this.now();
     for (const config of using) await this.configs.save(withoutConnection(config, id, now));
     await this.store.remove(id);
+    // Its webhook URL stops working with it (a CircleCI webhook the app made stays in CircleCI, answered 403).
+    await new PushStore().remove(id);
     await forgetSyncOf(id);
     return { removed: id, projectsUpdated: using.map((c) => c.projectKey), addressStillUsed: await addressStillUsed(this.store, entry) };
   }
