@@ -55,12 +55,13 @@ export function jobsTree(levels: number, lastBuild = 'number', extra = ''): stri
 }
 
 /**
- * Items [from, to) of one folder (the root), one level only: each with its last build number, and
- * a container with at most one child's name, enough to tell it has children to ask for. Big
- * instances are read with it a page at a time (discover.ts), so no answer grows with the server.
+ * Items [from, to) of one folder (the root), one level only, each with its last build number.
+ * Containers are told by `_class` (map-jobs.ts): asking for even one child of each would make
+ * Jenkins list every folder's children to export one. Big instances are read with it a page at a
+ * time (discover.ts), so no answer grows with the server.
  */
 export function levelTree(from: number, to: number): string {
-  return `jobs[_class,name,lastBuild[number],jobs[_class,name]{0,1}]{${from},${to}}`;
+  return `jobs[_class,name,lastBuild[number]]{${from},${to}}`;
 }
 
 /**
