@@ -16,6 +16,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * old commits.
  */
 const SHIPPED_LOOKBACK_MS = 30 * DAY_MS;
+/** How far back rollups are kept up to date: the page's longest view and the period before it. */
+export const RETAINED_MS = 180 * DAY_MS;
 /** A failing deploy older than this before the change is not looked at again for its recovery. */
 const MAX_OPEN_LOOKBACK_MS = 90 * DAY_MS;
 
@@ -119,9 +121,13 @@ export async function recomputeRollups(projectKey: string, environmentId: string
  */
 export async function updateDoraRollups(written: readonly { readonly deploy: Deploy; readonly previous: Deploy | undefined }[], deps: RollupDeps = rollupDeps()): Promise<number> {
   const groups = new Map<string, { projectKey: string; environment: Environment; from: number }>();
+  // The page shows 90 days and the 90 before: older deploys (a history import) change no figure.
+  const retainedFrom = deps.now() - RETAINED_MS;
   const add = (d: Deploy) => {
     const key = `${d.projectKey}\n${d.environment.id}`;
-    const at = Date.parse(d.startedAt);
+    const at = Math.max(Date.parse(d.startedAt), retainedFrom);
+    // Older still, it cannot even have shipped a commit first that a retained deploy carries.
+    if (Date.parse(d.startedAt) < retainedFrom - SHIPPED_LOOKBACK_MS) return;
     const group = groups.get(key);
     if (!group || at < group.from) groups.set(key, { projectKey: d.projectKey, environment: d.environment, from: at });
   };
