@@ -1,3 +1,5 @@
+import { modeOf } from '../domain/connection';
+import { acceptsPush } from '../domain/webhook';
 import { ConnectionStore } from '../storage/connection-store';
 import { stableJson } from '../storage/kvs-records';
 import { SyncStateStore } from '../storage/sync-state-store';
@@ -80,6 +82,8 @@ export async function syncConnection(work: SyncWork, options: WorkerOptions): Pr
   try {
     // Another run wrote between our read and our lease: its results stand, ours are dropped.
     if ((await state.cursorRevision(id)) !== stored.revision) return { kind: 'superseded', requests: fetched.requests };
+    // A push (src/sync/push-ingest.ts) may have written a build since we read it: a build that now regresses drops the run.
+    if (acceptsPush(modeOf(found.connection)) && (await ctx.builds.changed(changed)).length !== changed.length) return { kind: 'superseded', requests: fetched.requests };
     // Deploys before the builds they come from: a run that dies in between leaves those builds
     // unwritten, so the next run sees them as changed and plans the same deploys again.
     const written = await writeDeploys(deploys.writes, ctx);

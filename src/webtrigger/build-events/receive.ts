@@ -2,7 +2,7 @@ import type { Connection } from '../../domain/connection';
 import { acceptsPush } from '../../domain/webhook';
 import { modeOf } from '../../domain/connection';
 import { ConnectionStore, type ConnectionEntry } from '../../storage/connection-store';
-import { ingestPushedBuild } from '../../sync/push-ingest';
+import { ConnectionBusy, ingestPushedBuild } from '../../sync/push-ingest';
 import { PushStore, type WebhookSecret } from '../../sync/push-store';
 import { jsonReply, Refusal, refusalReply, type WebtriggerRequest, type WebtriggerResponse } from '../http';
 import { badSignature, parseJson, requireHookId, requireJson, requirePost, requireShape, requireSize } from './checks';
@@ -74,6 +74,10 @@ export async function receiveBuildEvent(scheme: PushScheme, event: unknown): Pro
     }
   } catch (error) {
     if (error instanceof Refusal) return refusalReply(error);
+    if (error instanceof ConnectionBusy) {
+      // Neither Buildkite's nor CircleCI's docs promise a retry: a connection set to "both" is reconciled by its next poll.
+      return jsonReply(503, { error: 'busy', message: 'A sync of this connection is writing; send the event again in a minute.' }, { 'Retry-After': ['60'] });
+    }
     console.error(`[build-events:${scheme.kind}] failed:`, error instanceof Error ? error.message : error);
     return jsonReply(503, { error: 'unavailable', message: 'The event could not be recorded just now; send it again in a minute.' });
   }

@@ -16,9 +16,13 @@ const HANDLERS: Record<string, AppHandler> = {
   'index.jenkinsBuildEvents': (request) => jenkinsBuildEvents(request),
 };
 
-/** The sync's entry points and the three build event web triggers, on a site with DEMO (or, `bare`, with nothing: the demo seeds its own). */
-export function pushPlatform(options: { readonly bare?: boolean } = {}): Platform {
+/**
+ * The sync's entry points and the three build event web triggers, on a site with DEMO (or, `bare`,
+ * with nothing: the demo seeds its own); `kvsLatencyMs` for races between pushes and polls.
+ */
+export function pushPlatform(options: { readonly bare?: boolean; readonly kvsLatencyMs?: number } = {}): Platform {
   const platform = createTestPlatform({
+    ...(options.kvsLatencyMs === undefined ? {} : { kvsLatencyMs: options.kvsLatencyMs }),
     loadHandler: (handler) => {
       const fn = HANDLERS[handler];
       if (!fn) throw new Error(`the build event tests do not load ${handler}`);
