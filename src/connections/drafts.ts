@@ -1,5 +1,5 @@
 import { DEFAULT_API_BASE_URL, parseConnection, type Connection, type UrlRules } from '../domain/connection';
-import { InvalidConnection } from '../domain/errors';
+import { DomainError, InvalidConnection } from '../domain/errors';
 import { buildkiteOrganizationOf, circleciProjectSlugOf } from '../domain/provider-urls';
 import { parseHeaderText, type ConnectionDraft, type HeadersInput } from '../shared/contract/connections';
 import type { ConnectionWithSecret, StoredSecret } from '../storage/connection-store';
@@ -7,6 +7,51 @@ import type { ConnectionWithSecret, StoredSecret } from '../storage/connection-s
 export interface ResolvedDraft {
   readonly connection: Connection;
   readonly secret: StoredSecret;
+  /** Which stored secrets the draft keeps rather than retypes. */
+  readonly kept: KeptSecrets;
+}
+
+export interface KeptSecrets {
+  readonly token: boolean;
+  readonly headers: boolean;
+}
+
+/** A project admin asked to send a token or header values another administrator typed. */
+export class SecretsEnteredByAnother extends DomainError {
+  override readonly name = 'SecretsEnteredByAnother';
+  constructor(kept: KeptSecrets) {
+    const what = kept.token && kept.headers ? 'API token and custom headers' : kept.headers ? 'custom headers' : 'API token';
+    const were = kept.headers ? 'they were' : 'it was';
+    super(
+      `Enter the ${what} again to test this connection: ${were} entered by another administrator`,
+      'Edit the connection and type them yourself, or ask a Jira admin to test it on the Deploy Tracker admin page.',
+    );
+  }
+}
+
+/**
+ * On a project's page, kept secrets are only sent by the person who typed them: a project admin
+ * must not use, or learn what answers to, a token someone else entered. Jira admins administer
+ * every connection on the admin page, and the scheduled sync sends tokens as the app.
+ */
+export function requireOwnSecrets(enteredBy: string | undefined, accountId: string, kept: KeptSecrets): void {
+  if ((kept.token || kept.headers) && enteredBy !== accountId) throw new SecretsEnteredByAnother(kept);
+}
+
+/** What a saved connection sends when tested: its token, and its header values if any. */
+export function savedSecrets(found: ConnectionWithSecret): KeptSecrets {
+  return { token: found.secret.apiToken !== '', headers: found.connection.kind === 'jenkins' && Object.keys(found.connection.customHeaders).length > 0 };
+}
+
+/**
+ * Who entered the secrets a draft resolves to: the caller when they typed all of it, the
+ * stored author when the draft keeps all of it; a mix of two people's values has no single
+ * author, and then counts as someone else's for everyone.
+ */
+function authorOf(kept: KeptSecrets, typed: boolean, existing: ConnectionWithSecret | undefined, accountId: string): string | undefined {
+  if (!kept.token && !kept.headers) return accountId;
+  if (existing?.enteredBy === accountId) return accountId;
+  return typed ? undefined : existing?.enteredBy;
 }
 
 function tokenOf(draft: ConnectionDraft, existing: ConnectionWithSecret | undefined): string {
@@ -63,7 +108,13 @@ function optionalUrl(raw: string | undefined): string | undefined {
  * the address the secrets go to, can be changed without retyping the token. Every rule of the
  * domain applies (URL, port, headers).
  */
-export function resolveDraft(draft: ConnectionDraft, id: string, existing: ConnectionWithSecret | undefined, rules: UrlRules): ResolvedDraft {
+export function resolveDraft(
+  draft: ConnectionDraft,
+  id: string,
+  existing: ConnectionWithSecret | undefined,
+  rules: UrlRules,
+  accountId: string,
+): ResolvedDraft {
   if (existing && existing.connection.kind !== draft.kind) {
     throw new InvalidConnection([`this is a ${existing.connection.kind} connection; add a new connection for ${draft.kind}`]);
   }
@@ -98,5 +149,9 @@ export function resolveDraft(draft: ConnectionDraft, id: string, existing: Conne
   }
   const connection = parseConnection(raw, rules);
   if (existing) requireSecretsReentered(draft, connection, existing);
-  return { connection, secret: { apiToken, headers } };
+  const headersKept = draft.kind === 'jenkins' && draft.headers.mode === 'keep' && Object.keys(headers).length > 0;
+  const kept = { token: draft.apiToken === undefined && apiToken !== '', headers: headersKept };
+  const typed = draft.apiToken !== undefined || (draft.kind === 'jenkins' && draft.headers.mode === 'replace' && Object.keys(headers).length > 0);
+  const enteredBy = authorOf(kept, typed, existing, accountId);
+  return { connection, secret: { apiToken, headers, ...(enteredBy === undefined ? {} : { enteredBy }) }, kept };
 }

@@ -11,7 +11,7 @@ import { forgetSyncOf } from '../sync/status';
 import { PushStore } from '../sync/push-store';
 import { withdrawConnection } from '../sync/jira-devops-withdraw';
 import { isVisible, requireManageable, scopeOf, type ConnectionPage } from './access';
-import { resolveDraft } from './drafts';
+import { requireOwnSecrets, resolveDraft, savedSecrets } from './drafts';
 import { addressStillUsed } from './egress-usage';
 import { ConnectionNotFound } from './errors';
 import { interactiveProvider } from './provider-deps';
@@ -20,7 +20,8 @@ import { egressDomainFor, toView } from './views';
 
 /**
  * The connection use cases behind the resolvers. Callers have already checked that the user
- * administers `page`; these check what that page may see and change.
+ * administers `page`; these check what that page may see and change. `accountId` is that user,
+ * from the Forge context: it records who typed a secret, and on a project's page only they may send it.
  */
 export class Connections {
   constructor(
@@ -52,31 +53,36 @@ export class Connections {
    * Checks a form without writing or reaching anything, so the page asks for egress consent
    * only for an address the app will accept, and in the form the backend normalised.
    */
-  async validate(draft: ConnectionDraft, id: string | undefined, page: ConnectionPage): Promise<{ egressDomain: string | null }> {
+  async validate(draft: ConnectionDraft, id: string | undefined, page: ConnectionPage, accountId: string): Promise<{ egressDomain: string | null }> {
     const existing = id === undefined ? undefined : await this.manageable(id, page);
-    return { egressDomain: egressDomainFor(resolveDraft(draft, id ?? 'unsaved', existing, this.rules).connection) };
+    return { egressDomain: egressDomainFor(resolveDraft(draft, id ?? 'unsaved', existing, this.rules, accountId).connection) };
   }
 
   /** Tests what the form says, stored secrets filling in what was left blank; nothing is written. */
-  async testDraft(draft: ConnectionDraft, id: string | undefined, page: ConnectionPage): Promise<TestResult> {
+  async testDraft(draft: ConnectionDraft, id: string | undefined, page: ConnectionPage, accountId: string): Promise<TestResult> {
     const existing = id === undefined ? undefined : await this.manageable(id, page);
-    const { connection, secret } = resolveDraft(draft, id ?? 'unsaved', existing, this.rules);
+    const { connection, secret, kept } = resolveDraft(draft, id ?? 'unsaved', existing, this.rules, accountId);
+    if (page.kind === 'project') requireOwnSecrets(existing?.enteredBy, accountId, kept);
     return toTestResult(await interactiveProvider(connection, secret).testConnection());
   }
 
-  async testSaved(id: string, page: ConnectionPage): Promise<TestResult> {
-    const { connection, secret } = await this.manageable(id, page);
+  async testSaved(id: string, page: ConnectionPage, accountId: string): Promise<TestResult> {
+    const found = await this.manageable(id, page);
+    if (page.kind === 'project') requireOwnSecrets(found.enteredBy, accountId, savedSecrets(found));
+    const { connection, secret } = found;
     return toTestResult(await interactiveProvider(connection, { apiToken: secret.apiToken, headers: {} }).testConnection());
   }
 
   async save(
     input: { draft: ConnectionDraft; id: string | undefined; agentEnabled: boolean; agentReadableByAll?: boolean | undefined },
     page: ConnectionPage,
+    accountId: string,
   ): Promise<ConnectionView> {
     const existing = input.id === undefined ? undefined : await this.manageable(input.id, page);
     const agentReadableByAll = agentReadableByAllOf(input.agentReadableByAll, existing?.entry.agentReadableByAll ?? false, page);
     const id = existing?.entry.connection.id ?? randomUUID();
-    const { connection, secret } = resolveDraft(input.draft, id, existing, this.rules);
+    // Saving sends nothing: a kept secret keeps its author, and the test that may follow is checked on its own.
+    const { connection, secret } = resolveDraft(input.draft, id, existing, this.rules, accountId);
     const entry = await this.store.save({
       connection,
       // An existing connection keeps its scope: editing it from the admin page does not make it site-wide.

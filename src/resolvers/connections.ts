@@ -20,9 +20,10 @@ import { ForbiddenError } from '../jira/errors';
 /** Resolves the page from the Forge context and checks, with Jira, that the caller administers it. */
 async function authorized(caller: CallerContext) {
   const page = pageOf(caller);
-  await requirePageAdmin(caller, page);
+  // The account from the Forge context, never the payload: it decides whose typed secrets the caller may send.
+  const accountId = await requirePageAdmin(caller, page);
   // Built per call: warm processes serve several sites, so nothing per-site lives at module level.
-  return { page, connections: new Connections(new ConnectionStore(), new ProjectConfigStore(), currentUrlRules()) };
+  return { page, accountId, connections: new Connections(new ConnectionStore(), new ProjectConfigStore(), currentUrlRules()) };
 }
 
 /**
@@ -37,23 +38,24 @@ export function defineConnectionResolvers(resolver: Resolver): void {
   });
 
   defineResolver(resolver, KEYS.validate, testDraftPayloadSchema, async ({ payload, caller }) => {
-    const { page, connections } = await authorized(caller);
-    return connections.validate(payload.draft, payload.id, page);
+    const { page, accountId, connections } = await authorized(caller);
+    return connections.validate(payload.draft, payload.id, page, accountId);
   });
 
   defineResolver(resolver, KEYS.testDraft, testDraftPayloadSchema, async ({ payload, caller }) => {
-    const { page, connections } = await authorized(caller);
-    return connections.testDraft(payload.draft, payload.id, page);
+    const { page, accountId, connections } = await authorized(caller);
+    return connections.testDraft(payload.draft, payload.id, page, accountId);
   });
 
   defineResolver(resolver, KEYS.testSaved, connectionIdPayloadSchema, async ({ payload, caller }) => {
-    const { page, connections } = await authorized(caller);
-    return connections.testSaved(payload.id, page);
+    const { page, accountId, connections } = await authorized(caller);
+    return connections.testSaved(payload.id, page, accountId);
   });
 
   defineResolver(resolver, KEYS.save, savePayloadSchema, async ({ payload, caller }) => {
-    const { page, connections } = await authorized(caller);
-    return connections.save({ draft: payload.draft, id: payload.id, agentEnabled: payload.agentEnabled, agentReadableByAll: payload.agentReadableByAll }, page);
+    const { page, accountId, connections } = await authorized(caller);
+    const input = { draft: payload.draft, id: payload.id, agentEnabled: payload.agentEnabled, agentReadableByAll: payload.agentReadableByAll };
+    return connections.save(input, page, accountId);
   });
 
   defineResolver(resolver, KEYS.usage, connectionIdPayloadSchema, async ({ payload, caller }) => {

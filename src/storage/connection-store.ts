@@ -25,7 +25,12 @@ const storedConnectionSchema = z.object({
   updatedAt: z.string(),
 });
 
-const secretSchema = z.object({ apiToken: z.string(), headers: z.record(z.string(), z.string()) });
+const secretSchema = z.object({
+  apiToken: z.string(),
+  headers: z.record(z.string(), z.string()),
+  /** Who typed these values (their Forge context account). Absent in older secrets: someone else, for project admins. */
+  enteredBy: z.string().min(1).optional(),
+});
 export type StoredSecret = z.infer<typeof secretSchema>;
 
 export interface ConnectionEntry {
@@ -46,6 +51,8 @@ export interface ConnectionWithSecret {
   /** With its custom header values restored, ready for the provider. */
   readonly connection: Connection;
   readonly secret: ConnectionSecret;
+  /** The account that entered the stored token and header values, when known. */
+  readonly enteredBy: string | undefined;
 }
 
 export function hintOf(secret: string): string {
@@ -88,7 +95,7 @@ export class ConnectionStore {
     if (!secret.success) return undefined;
     const connection =
       entry.connection.kind === 'jenkins' ? { ...entry.connection, customHeaders: secret.data.headers } : entry.connection;
-    return { entry, connection, secret: { apiToken: secret.data.apiToken } };
+    return { entry, connection, secret: { apiToken: secret.data.apiToken }, enteredBy: secret.data.enteredBy };
   }
 
   /** Writes the secret first, then the record, so a record never exists without its secret. */

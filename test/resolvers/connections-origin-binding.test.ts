@@ -79,7 +79,8 @@ describe('kept secrets go only to the origin they were entered for', () => {
     const renamed = withoutToken(aJenkinsDraft(`${jenkins.url}/jenkins/`, { name: 'Renamed', headers: { mode: 'keep' } }));
 
     const answer = await invoke(platform, KEYS.save, { as: 'priya', page: projectPage('DEMO'), payload: { id: connection.id, draft: renamed, agentEnabled: false } });
-    const tested = await invoke(platform, KEYS.testSaved, { as: 'priya', page: projectPage('DEMO'), payload: { id: connection.id } });
+    // Ada typed them: on a project's page only she may send them (connections-entered-by.test.ts).
+    const tested = await invoke(platform, KEYS.testSaved, { as: 'ada', page: projectPage('DEMO'), payload: { id: connection.id } });
 
     expect(answer).toMatchObject({ ok: true, data: { name: 'Renamed' } });
     expect(tested).toMatchObject({ ok: true });

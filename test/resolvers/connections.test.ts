@@ -10,7 +10,7 @@ import { aBuildkiteDraft, aCircleCiDraft, aJenkinsDraft } from '../connections/s
 import { listed, saved } from '../connections/support/connection-calls';
 import { fakeJenkins, JENKINS_TOKEN, JENKINS_USER } from '../connections/support/fake-jenkins';
 import { dataOf, failureOf } from '../connections/support/results';
-import { ADMIN_PAGE, invoke, projectPage, settingsPlatform } from '../connections/support/settings-platform';
+import { ADMIN_PAGE, invoke, projectPage, settingsPlatform, USERS } from '../connections/support/settings-platform';
 
 const platform = settingsPlatform();
 const store = new ConnectionStore();
@@ -106,6 +106,7 @@ describe('saving and testing a connection', () => {
     expect(await kvs.getSecret(keys.connectionSecret(view.id))).toEqual({
       apiToken: JENKINS_TOKEN,
       headers: { 'CF-Access-Client-Id': 'cf-id-1', 'CF-Access-Client-Secret': 'cf-secret-4711' },
+      enteredBy: USERS.ada,
     });
     expect(JSON.stringify(await kvs.get(keys.connection(view.id)))).not.toContain('cf-secret-4711');
     const list = await listed(platform);
