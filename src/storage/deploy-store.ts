@@ -2,6 +2,7 @@ import { ForgeKvsAPIError, kvs, Sort, WhereConditions } from '@forge/kvs';
 import { z } from 'zod';
 import type { Deploy } from '../domain/deploy';
 import { InvalidRequest } from '../domain/errors';
+import { issuesWithChangedLinks, recountIssues, totalsIn, type IssueTotals } from './deploy-issue-totals';
 import { decodeCommits, encodeCommits, storedCommitsSchema } from './deploy-commit-codec';
 import { deploySchema, deploySummarySchema, linkSummaryOf, summaryOf, type DeploySummary } from './deploy-record';
 import { ENTITY, INDEX, keys, partitions } from './keys';
@@ -103,6 +104,8 @@ export interface DeploySaveResult {
 export interface IssueDeployPage {
   readonly deploys: DeploySummary[];
   readonly cursor: string | undefined;
+  /** Real deploys per recording project, from the first page; undefined before the issue was last recounted. */
+  readonly totals?: IssueTotals;
 }
 
 /**
@@ -124,7 +127,8 @@ export class DeployStore {
     const change = changeOf(deploy, previous);
     if (!change) return { written: false, billedWrites: 0 };
     const billedWrites = await writeEntities(change.writes);
-    return { written: true, billedWrites: billedWrites + (await deleteLinks(deploy.id, change.dropped)) };
+    const deleted = await deleteLinks(deploy.id, change.dropped);
+    return { written: true, billedWrites: billedWrites + deleted + (await recountIssues(issuesWithChangedLinks(deploy, previous))) };
   }
 
   /**
@@ -154,6 +158,8 @@ export class DeployStore {
     let billedWrites = 0;
     for (const group of groups) billedWrites += await writeEntities(group);
     for (const { deployId, issueKeys } of dropped) billedWrites += await deleteLinks(deployId, issueKeys);
+    const saved = new Set(written);
+    billedWrites += await recountIssues(items.filter((i) => saved.has(i.deploy.id)).flatMap((i) => issuesWithChangedLinks(i.deploy, i.previous)));
     return { written, billedWrites };
   }
 
@@ -208,12 +214,14 @@ export class DeployStore {
       throw error;
     });
     const deploys: DeploySummary[] = [];
+    let totals: IssueTotals | undefined;
     for (const result of page.results) {
+      totals ??= totalsIn(result.value);
       const link = storedLinkSchema.safeParse(result.value);
       if (!link.success || link.data.schemaVersion !== LINK_SCHEMA_VERSION) continue;
       const summary = withNulls(deploySummarySchema, link.data.summary);
       if (summary.success) deploys.push(summary.data);
     }
-    return { deploys, cursor: page.nextCursor };
+    return { deploys, cursor: page.nextCursor, ...(totals ? { totals } : {}) };
   }
 }
