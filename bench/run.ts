@@ -13,6 +13,7 @@ import { StandInsProcess } from './child';
 import { functionMemoryMb } from './cost';
 import { installMeter } from './meter';
 import { floorRound, syncPhase, type PhaseResult } from './phases';
+import { measurePush } from './push';
 import { print, summary, type Figures, type Round } from './report';
 import { benchPlatform, configure, CONNECTIONS } from './setup';
 import { buildsWritten, checkBuilds, countDeploys, expectedDeploys } from './verify';
@@ -94,6 +95,7 @@ async function main(): Promise<void> {
   meter.uninstall();
   platform.close();
   const panel = await panelBench();
+  const push = await measurePush();
 
   const figures: Figures = {
     rounds,
@@ -110,7 +112,7 @@ async function main(): Promise<void> {
   };
   const result = summary(figures);
   print(figures, result);
-  console.log(JSON.stringify({ ...result, panel, targets: { ...result.targets, panelKvsReadsPerLoad: panelTarget(panel) } }));
+  console.log(JSON.stringify({ ...result, panel, push, targets: { ...result.targets, panelKvsReadsPerLoad: panelTarget(panel) } }));
 }
 
 main().catch((error: unknown) => {
