@@ -56,6 +56,8 @@ const tiesRecord = z.object({ schemaVersion: z.literal(1), ties: z.record(z.stri
 /** Well under Forge's 240 KiB a value. */
 const MAX_QUARTER_CHARS = 160_000;
 
+export type DoraWrite = { readonly key: string; readonly value: unknown } | { readonly key: string; readonly delete: true };
+
 export interface StoredSettings {
   readonly settings: DoraSettings;
   readonly updatedAt: string | null;
@@ -115,20 +117,8 @@ export class DoraStore {
     return parsed.success ? parsed.data.at : null;
   }
 
-  async setIncidentsCheckedAt(projectKey: string, at: number): Promise<void> {
-    await kvs.set(doraKeys.incidentsCheckedAt(projectKey), { at });
-  }
-
   async environments(projectKey: string): Promise<Environment[]> {
     return parseEnvironments(await kvs.get(doraKeys.environments(projectKey)));
-  }
-
-  /** Adds environments to the project's list; writes only when one is new. */
-  async addEnvironments(projectKey: string, environments: readonly Environment[]): Promise<void> {
-    const key = doraKeys.environments(projectKey);
-    const known = parseEnvironments(await kvs.get(key));
-    const added = environments.filter((e, i) => !known.some((k) => k.id === e.id) && environments.findIndex((o) => o.id === e.id) === i);
-    if (added.length) await kvs.set(key, { schemaVersion: 1, environments: [...known, ...added] });
   }
 
   async quarters(projectKey: string, environmentId: string, quarters: readonly string[]): Promise<Map<string, Quarter>> {
@@ -136,20 +126,50 @@ export class DoraStore {
     return new Map(quarters.map((q) => [q, parseQuarter(raw.get(doraKeys.days(projectKey, environmentId, q)))]));
   }
 
-  /** Writes a quarter's days when they changed; a quarter with no day left is deleted. Returns whether it wrote. */
-  async saveQuarter(projectKey: string, environmentId: string, quarter: string, before: Quarter, days: ReadonlyMap<string, DayFacts>, now: string): Promise<boolean> {
+  /** The write that brings a quarter to `days`: null when unchanged, a delete when no day is left. */
+  planQuarter(projectKey: string, environmentId: string, quarter: string, before: Quarter, days: ReadonlyMap<string, DayFacts>, now: string): DoraWrite | null {
     const encode = (m: ReadonlyMap<string, DayFacts>) => Object.fromEntries([...m].sort(([a], [b]) => a.localeCompare(b)).map(([day, f]) => [day, toDay(f)]));
     let next = encode(days);
+    if (stableJson(encode(before.days)) === stableJson(next)) return null;
     // Exact lead times while they fit; a quarter of thousands of commits a day keeps them to 2%.
     if (JSON.stringify(next).length > MAX_QUARTER_CHARS) {
       next = encode(new Map([...days].map(([day, f]) => [day, { ...f, leadTimes: compactCounted(f.leadTimes, 0.02) }])));
       if (JSON.stringify(next).length > MAX_QUARTER_CHARS) throw new DoraRollupTooLarge(`The DORA rollup of ${projectKey} ${environmentId} ${quarter} would exceed ${MAX_QUARTER_CHARS} characters.`);
     }
-    if (stableJson(encode(before.days)) === stableJson(next)) return false;
     const key = doraKeys.days(projectKey, environmentId, quarter);
-    if (days.size === 0) await kvs.delete(key);
-    else await kvs.set(key, { schemaVersion: 1, days: next, updatedAt: now });
-    return true;
+    return days.size === 0 ? { key, delete: true } : { key, value: { schemaVersion: 1, days: next, updatedAt: now } };
+  }
+
+  /** The write that adds environments to the project's list; null when none is new. */
+  planEnvironments(projectKey: string, known: readonly Environment[], environments: readonly Environment[]): DoraWrite | null {
+    const added = environments.filter((e, i) => !known.some((k) => k.id === e.id) && environments.findIndex((o) => o.id === e.id) === i);
+    return added.length ? { key: doraKeys.environments(projectKey), value: { schemaVersion: 1, environments: [...known, ...added] } } : null;
+  }
+
+  planIncidentsCheckedAt(projectKey: string, at: number): DoraWrite {
+    return { key: doraKeys.incidentsCheckedAt(projectKey), value: { at } };
+  }
+
+  /** Writes together: one transaction (one billed write) per 25, a lone write as itself. */
+  async commit(writes: readonly DoraWrite[]): Promise<number> {
+    let billed = 0;
+    for (let i = 0; i < writes.length; i += 25) {
+      const group = writes.slice(i, i + 25);
+      const only = group.length === 1 ? group[0] : undefined;
+      if (only) {
+        if ('delete' in only) await kvs.delete(only.key);
+        else await kvs.set(only.key, only.value);
+      } else {
+        const transaction = kvs.transact();
+        for (const w of group) {
+          if ('delete' in w) transaction.delete(w.key);
+          else transaction.set(w.key, w.value);
+        }
+        await transaction.execute();
+      }
+      billed += 1;
+    }
+    return billed;
   }
 
   async ties(projectKey: string, quarters: readonly string[]): Promise<Map<string, Map<string, StoredTie>>> {

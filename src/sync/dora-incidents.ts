@@ -17,11 +17,20 @@ export function incidentEnvironment(settings: DoraSettings, environments: readon
  * good (only its resolution time is updated), so a figure never moves because a later run would
  * have tied it differently. Then recomputes the rollups from the earliest deploy that changed.
  */
-export async function recordIncidents(projectKey: string, incidents: readonly JiraIncident[], deps: RollupDeps): Promise<{ tied: number; updated: number }> {
+export interface TieResult {
+  readonly tied: number;
+  readonly updated: number;
+  /** The environment incidents are charged to, and its earliest deploy whose incidents changed. */
+  readonly environment: Environment | null;
+  readonly earliest: number | null;
+}
+
+/** Ties new incidents and updates resolutions, writing only the ties; the caller recomputes from `earliest`. */
+export async function tieIncidents(projectKey: string, incidents: readonly JiraIncident[]): Promise<TieResult> {
   const store = new DoraStore();
   const { settings } = await store.settings(projectKey);
   const environment = incidentEnvironment(settings, await store.environments(projectKey));
-  if (!environment) return { tied: 0, updated: 0 };
+  if (!environment) return { tied: 0, updated: 0, environment: null, earliest: null };
   const quarters = [...new Set(incidents.map((i) => quarterOf(i.createdAt)))];
   const stored = await store.ties(projectKey, quarters);
   const deploys = new DeployStore();
@@ -57,26 +66,36 @@ export async function recordIncidents(projectKey: string, incidents: readonly Ji
     changedQuarters.add(quarter);
   }
   for (const quarter of changedQuarters) await store.saveTies(projectKey, quarter, stored.get(quarter) ?? new Map());
-  if (Number.isFinite(earliest)) await recomputeRollups(projectKey, environment.id, earliest, deps);
-  return { tied, updated };
+  return { tied, updated, environment, earliest: Number.isFinite(earliest) ? earliest : null };
+}
+
+/** tieIncidents, then the rollups recomputed from the earliest deploy whose incidents changed. */
+export async function recordIncidents(projectKey: string, incidents: readonly JiraIncident[], deps: RollupDeps): Promise<{ tied: number; updated: number }> {
+  const result = await tieIncidents(projectKey, incidents);
+  if (result.environment && result.earliest !== null) await recomputeRollups(projectKey, result.environment.id, result.earliest, deps);
+  return { tied: result.tied, updated: result.updated };
 }
 
 /** How often the sync reads a project's incidents from Jira (when it writes deploys of the project). */
 export const INCIDENTS_EVERY_MS = 15 * 60 * 1000;
 
-/** refreshIncidents when the last read is older than INCIDENTS_EVERY_MS; whether it ran. */
-export async function refreshIncidentsIfDue(projectKey: string, deps: RollupDeps): Promise<boolean> {
-  const store = new DoraStore();
-  const checkedAt = await store.incidentsCheckedAt(projectKey);
-  if (checkedAt !== null && deps.now() - checkedAt < INCIDENTS_EVERY_MS) return false;
-  await refreshIncidents(projectKey, deps);
-  await store.setIncidentsCheckedAt(projectKey, deps.now());
-  return true;
+export async function incidentsDue(projectKey: string, now: number): Promise<boolean> {
+  const checkedAt = await new DoraStore().incidentsCheckedAt(projectKey);
+  return checkedAt === null || now - checkedAt >= INCIDENTS_EVERY_MS;
 }
 
-/** Reads the project's incidents of the last 180 days from Jira (as the app) and records them. */
-export async function refreshIncidents(projectKey: string, deps: RollupDeps): Promise<{ tied: number; updated: number }> {
+/** The project's incidents of the last 180 days, read from Jira as the app. */
+export async function readIncidents(projectKey: string, now: number): Promise<JiraIncident[]> {
   const { settings } = await new DoraStore().settings(projectKey);
-  const incidents = await searchIncidents(projectKey, settings, deps.now() - 180 * 24 * 60 * 60 * 1000);
-  return recordIncidents(projectKey, incidents.filter((i) => i.projectKey === projectKey || settings.incidents.projectKeys.includes(i.projectKey)), deps);
+  const incidents = await searchIncidents(projectKey, settings, now - 180 * 24 * 60 * 60 * 1000);
+  return incidents.filter((i) => i.projectKey === projectKey || settings.incidents.projectKeys.includes(i.projectKey));
+}
+
+/** Reads and records the incidents when the last read is older than INCIDENTS_EVERY_MS; whether it ran. */
+export async function refreshIncidentsIfDue(projectKey: string, deps: RollupDeps): Promise<boolean> {
+  if (!(await incidentsDue(projectKey, deps.now()))) return false;
+  await recordIncidents(projectKey, await readIncidents(projectKey, deps.now()), deps);
+  const store = new DoraStore();
+  await store.commit([store.planIncidentsCheckedAt(projectKey, deps.now())]);
+  return true;
 }

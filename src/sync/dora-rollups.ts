@@ -5,7 +5,7 @@ import type { DoraSettings } from '../domain/dora/settings';
 import type { Environment } from '../domain/environment';
 import { issueFacts } from '../jira/incidents';
 import { quarterOf, quartersBetween } from '../storage/dora-keys';
-import { DoraStore } from '../storage/dora-store';
+import { DoraStore, type DoraWrite } from '../storage/dora-store';
 import { DeployStore } from '../storage/deploy-store';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -92,11 +92,11 @@ export async function doraHistory(
 }
 
 /**
- * Rewrites the day rollups of one environment from the day of `changedAt` (or earlier, see
- * recomputeStart) to today, from the deploys and stored incident ties: the same facts whatever
- * order deploys and incidents arrived in. Writes only the quarters whose days changed.
+ * The writes that bring one environment's day rollups up to date from the day of `changedAt` (or
+ * earlier, see recomputeStart) to today, from the deploys and stored incident ties: the same
+ * facts whatever order deploys and incidents arrived in. Only quarters whose days changed.
  */
-export async function recomputeRollups(projectKey: string, environmentId: string, changedAt: number, deps: RollupDeps): Promise<number> {
+export async function planRollups(projectKey: string, environmentId: string, changedAt: number, deps: RollupDeps): Promise<DoraWrite[]> {
   const store = new DoraStore();
   const start = await recomputeStart(new DeployStore(), projectKey, environmentId, changedAt);
   const { history, last } = await doraHistory(projectKey, environmentId, start, deps);
@@ -104,30 +104,41 @@ export async function recomputeRollups(projectKey: string, environmentId: string
   const firstDay = dayOf(start);
   const quarters = quartersBetween(start, last);
   const stored = await store.quarters(projectKey, environmentId, quarters);
-  let writes = 0;
+  const writes: DoraWrite[] = [];
   for (const quarter of quarters) {
     const before = stored.get(quarter) ?? { days: new Map(), updatedAt: null };
     const days = new Map([...before.days].filter(([day]) => day < firstDay));
     for (const [day, f] of facts) if (quarterOf(Date.parse(day)) === quarter) days.set(day, f);
-    if (await store.saveQuarter(projectKey, environmentId, quarter, before, days, new Date(deps.now()).toISOString())) writes += 1;
+    const write = store.planQuarter(projectKey, environmentId, quarter, before, days, new Date(deps.now()).toISOString());
+    if (write) writes.push(write);
   }
   return writes;
 }
 
+/** planRollups, written at once; returns the billed writes. */
+export async function recomputeRollups(projectKey: string, environmentId: string, changedAt: number, deps: RollupDeps): Promise<number> {
+  return new DoraStore().commit(await planRollups(projectKey, environmentId, changedAt, deps));
+}
+
+export interface RollupGroup {
+  readonly projectKey: string;
+  readonly environment: Environment;
+  readonly from: number;
+}
+
 /**
- * After deploys are written (sync, web trigger, history import): the environments they touch get
- * their rollups recomputed from the earliest changed deploy (also where a changed deploy was
- * before, if it moved). One recompute per project and environment.
+ * The environments written deploys touch, each from its earliest changed deploy (also where a
+ * changed deploy was before, if it moved). The page shows 90 days and the 90 before: older deploys
+ * (a history import) change no figure, so they recompute nothing.
  */
-export async function updateDoraRollups(written: readonly { readonly deploy: Deploy; readonly previous: Deploy | undefined }[], deps: RollupDeps = rollupDeps()): Promise<number> {
-  const groups = new Map<string, { projectKey: string; environment: Environment; from: number }>();
-  // The page shows 90 days and the 90 before: older deploys (a history import) change no figure.
-  const retainedFrom = deps.now() - RETAINED_MS;
+export function rollupGroups(written: readonly { readonly deploy: Deploy; readonly previous: Deploy | undefined }[], now: number): Map<string, RollupGroup> {
+  const groups = new Map<string, RollupGroup>();
+  const retainedFrom = now - RETAINED_MS;
   const add = (d: Deploy) => {
-    const key = `${d.projectKey}\n${d.environment.id}`;
-    const at = Math.max(Date.parse(d.startedAt), retainedFrom);
     // Older still, it cannot even have shipped a commit first that a retained deploy carries.
     if (Date.parse(d.startedAt) < retainedFrom - SHIPPED_LOOKBACK_MS) return;
+    const at = Math.max(Date.parse(d.startedAt), retainedFrom);
+    const key = `${d.projectKey}\n${d.environment.id}`;
     const group = groups.get(key);
     if (!group || at < group.from) groups.set(key, { projectKey: d.projectKey, environment: d.environment, from: at });
   };
@@ -135,11 +146,21 @@ export async function updateDoraRollups(written: readonly { readonly deploy: Dep
     add(deploy);
     if (previous) add(previous);
   }
+  return groups;
+}
+
+/** After deploys are written: every touched environment's rollups and the environment list, written together per project. */
+export async function updateDoraRollups(written: readonly { readonly deploy: Deploy; readonly previous: Deploy | undefined }[], deps: RollupDeps = rollupDeps()): Promise<number> {
+  const groups = [...rollupGroups(written, deps.now()).values()];
   const store = new DoraStore();
-  const byProject = new Map<string, Environment[]>();
-  for (const g of groups.values()) byProject.set(g.projectKey, [...(byProject.get(g.projectKey) ?? []), g.environment]);
-  for (const [projectKey, environments] of byProject) await store.addEnvironments(projectKey, environments);
-  let writes = 0;
-  for (const g of groups.values()) writes += await recomputeRollups(g.projectKey, g.environment.id, g.from, deps);
-  return writes;
+  let billed = 0;
+  for (const projectKey of new Set(groups.map((g) => g.projectKey))) {
+    const mine = groups.filter((g) => g.projectKey === projectKey);
+    const writes: DoraWrite[] = [];
+    const envs = store.planEnvironments(projectKey, await store.environments(projectKey), mine.map((g) => g.environment));
+    if (envs) writes.push(envs);
+    for (const g of mine) writes.push(...(await planRollups(projectKey, g.environment.id, g.from, deps)));
+    billed += await store.commit(writes);
+  }
+  return billed;
 }
