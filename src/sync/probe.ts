@@ -1,4 +1,4 @@
-import type { Connection } from '../domain/connection';
+import { modeOf, type Connection } from '../domain/connection';
 import { BudgetExhausted } from '../domain/errors';
 import { BuildStore } from '../storage/build-store';
 import { ConnectionStore } from '../storage/connection-store';
@@ -50,6 +50,8 @@ export async function probeConnection(connectionId: string, options: FetchOption
   const now = options.clock.now();
   const found = await new ConnectionStore().withSecret(connectionId);
   if (!found) return { work: false, requests: 0, why: 'gone' };
+  // Its CI pushes to us; its server may be out of reach (a firewalled Jenkins), so it is never asked.
+  if (modeOf(found.connection) === 'pushed') return { work: false, requests: 0, why: 'pushed only' };
   const state = new SyncStateStore();
   const [stored, status] = await Promise.all([state.storedCursor(connectionId), state.status(connectionId)]);
   if (held(status, now)) return { work: false, requests: 0, why: 'held' };

@@ -45,6 +45,8 @@ export async function syncConnection(work: SyncWork, options: WorkerOptions): Pr
   const id = work.connectionId;
   const found = await new ConnectionStore().withSecret(id);
   if (!found) return { kind: 'missing' };
+  // Updated by its CI's pushes only: "Sync now" or a stale event must not reach for a server that may be behind a firewall.
+  if (modeOf(found.connection) === 'pushed') return { kind: 'idle', requests: 0 };
   const state = new SyncStateStore();
   const [stored, previousStatus] = await Promise.all([state.storedCursor(id), state.status(id)]);
   const storedCursor = stored.value;

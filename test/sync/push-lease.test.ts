@@ -7,6 +7,7 @@ import { signJenkins } from '../../src/webtrigger/build-events/jenkins';
 import { errorOf, nowSeconds, pushPlatform, saveConnectionWithWebhook, sendEvent } from '../webtrigger/build-events/support';
 import { JENKINS_TOKEN, JENKINS_USER, scriptedJenkins, sha } from './support/jenkins';
 import { demoConfig, saveProject } from './support/sync-platform';
+import { pushWork } from '../../src/sync/work';
 
 /**
  * A push and a poll of the same connection at once, under Forge's concurrency (every KVS call a
@@ -107,5 +108,22 @@ describe('pushes racing a poll', () => {
     // Then no finished build was reopened by the poll's stale read
     const stored = await Promise.all(numbers.map((n) => new BuildStore().get(ID, JOB, n)));
     expect(stored.map((b) => b?.state)).toEqual(numbers.map(() => 'successful'));
+  });
+});
+
+describe('a pushed-only connection', () => {
+  it('given a pushed-only Jenkins, when "Sync now" queues it and a probe batch names it, then nothing reaches the server and nothing is written', async () => {
+    // Given the connection switched to pushed only
+    await saveConnectionWithWebhook({ kind: 'jenkins', id: ID, name: 'Jenkins', baseUrl: jenkins.url, username: JENKINS_USER, customHeaders: {}, mode: 'pushed' }, JENKINS_TOKEN);
+    const before = jenkins.script.requests.length;
+
+    // When a sync is asked for, and a probe batch names it
+    await pushWork([{ work: { connectionId: ID, reason: 'request', round: 0 } }, { work: { kind: 'probe', connectionIds: [ID] } }]);
+    const report = await platform.app.drainQueues();
+
+    // Then both finish without asking Jenkins anything
+    expect(report.failed).toBe(0);
+    expect(jenkins.script.requests.length).toBe(before);
+    expect(await new SyncStateStore().status(ID)).toBeUndefined();
   });
 });
