@@ -43,7 +43,8 @@ async function requireDevelopmentTools(caller: PanelCaller): Promise<void> {
  * (one query, each link carrying its deploy's summary), then the site-wide record of failing
  * connections (one get). Only an issue with no deploy yet needs the project's configuration, to
  * say whether it is set up: then the second call is one batch get of both. A deploy of another
- * project that mentions the issue shows only to viewers who see that project's development data.
+ * project that mentions the issue shows only to viewers who see that project's development data,
+ * and counts towards the total (kept with the links, src/storage/deploy-issue-totals.ts) only for them.
  */
 export async function loadIssuePanel(caller: PanelCaller, deps: PanelDeps = panelDeps()): Promise<PanelView> {
   await requireDevelopmentTools(caller);
@@ -60,11 +61,13 @@ export async function loadIssuePanel(caller: PanelCaller, deps: PanelDeps = pane
   }
   // The failing connections are those this project uses, so its admins (and Jira admins) read the details.
   const forAdmin = failing.length > 0 && (await caller.visibility.administers(caller.projectKey));
+  const visible = await caller.visibility.developmentVisible([...page.deploys.map((d) => d.projectKey), ...Object.keys(page.totals ?? {})]);
   return {
     status: 'ready',
     issueKey: caller.issueKey,
-    deploys: await visibleRows(caller, page.deploys),
+    deploys: panelRows(page.deploys.filter((d) => visible.has(d.projectKey))),
     cursor: page.cursor ?? null,
+    total: page.totals ? Object.entries(page.totals).reduce((sum, [project, count]) => sum + (visible.has(project) ? count : 0), 0) : null,
     stale: staleNotes(failing, forAdmin),
   };
 }

@@ -87,6 +87,8 @@ export const panelSchema = z.discriminatedUnion('status', [
     deploys: z.array(deployRowSchema),
     /** Set when older deploys exist: pass it to `issuePanel.more`. */
     cursor: z.nullable(z.string()),
+    /** Real deploys that mention the issue in projects the viewer sees, as stored; null when not counted yet. */
+    total: z.optional(z.nullable(z.number())),
     stale: z.array(staleNoteSchema),
   }),
 ]);

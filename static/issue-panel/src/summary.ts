@@ -39,3 +39,15 @@ export function environmentSince(deploys: readonly DeployRow[]): EnvironmentSinc
   const afterCommitMs = Number.isNaN(committed) || committed > finished ? null : finished - committed;
   return { since: since.finishedAt ?? since.startedAt, afterCommitMs };
 }
+
+const deploys = (n: number) => (n === 1 ? '1 deploy' : `${n} deploys`);
+
+/**
+ * What the list holds of the issue's deploys. The stored total counts real deploys (a run seen
+ * through two connections once) in projects the viewer sees, counted when they were stored.
+ */
+export function totalLine(shown: number, total: number | null, issueKey: string): string {
+  if (total === null) return `${shown} most recent deploys shown; older ones are stored`;
+  if (shown >= total) return `${deploys(shown)} of ${issueKey}, all shown`;
+  return `${shown} of ${deploys(total)} of ${issueKey} shown, newest first (each run counted once)`;
+}

@@ -3,7 +3,7 @@ import Button from '@atlaskit/button/new';
 import { Inline, Stack, Text } from '@atlaskit/primitives/compiled';
 import type { OlderDeploys } from '../hooks/usePanel';
 import { byEnvironment, type ReadyView } from '../model';
-import { oneRowPerDeploy } from '../summary';
+import { oneRowPerDeploy, totalLine } from '../summary';
 import { Environments } from './Environments';
 import { NoDeploys } from './EmptyPanel';
 import { PanelError } from './PanelError';
@@ -29,12 +29,10 @@ export function Deployments({
       {groups.length === 0 ? <NoDeploys issueKey={view.issueKey} /> : <Environments groups={groups} issueKey={view.issueKey} />}
       {older.failure ? <PanelError title="Older deploys could not load" failure={older.failure} testId="older-error" /> : null}
       {groups.length > 0 ? (
-        <div data-testid="deploy-total" data-total={all.length} data-complete={cursor ? 'false' : 'true'}>
+        <div data-testid="deploy-total" data-total={all.length} data-stored={view.total ?? undefined} data-complete={cursor ? 'false' : 'true'}>
         <Inline space="space.100" alignBlock="center">
           <Text color="color.text.subtle" size="small">
-            {cursor
-              ? `${all.length} most recent deploys shown; older ones are stored`
-              : `${all.length === 1 ? '1 deploy' : `${all.length} deploys`} of ${view.issueKey}, all shown`}
+            {totalLine(all.length, cursor ? (view.total ?? null) : all.length, view.issueKey)}
           </Text>
           {cursor ? (
             <Button spacing="compact" onClick={() => onLoadOlder(cursor)} isLoading={older.loading} testId="load-older">
