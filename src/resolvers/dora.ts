@@ -19,14 +19,18 @@ import { exportCsv } from '../sync/dora-export';
 import { recomputeRollups, rollupDeps } from '../sync/dora-rollups';
 import { defineResolver } from './define';
 
-/** The project of the DORA page, from the Forge context; the page is a jira:projectPage. */
-function pageProject(caller: CallerContext): string {
-  if (caller.moduleType !== 'jira:projectPage' || !caller.projectKey) throw new ForbiddenError('The DORA figures can only be read from the project page.');
+/** Figures and exports come from the DORA page (a jira:projectPage); settings also from the project settings page's DORA tab. */
+const FIGURE_PAGES = ['jira:projectPage'];
+const SETTINGS_PAGES = ['jira:projectPage', 'jira:projectSettingsPage'];
+
+/** The project of the calling page, from the Forge context, never the payload. */
+function pageProject(caller: CallerContext, pages: readonly string[] = FIGURE_PAGES): string {
+  if (!pages.includes(caller.moduleType) || !caller.projectKey) throw new ForbiddenError('The DORA figures can only be read from the project page.');
   return caller.projectKey;
 }
 
-async function requireBrowse(caller: CallerContext): Promise<string> {
-  const projectKey = pageProject(caller);
+async function requireBrowse(caller: CallerContext, pages: readonly string[] = FIGURE_PAGES): Promise<string> {
+  const projectKey = pageProject(caller, pages);
   if (!caller.accountId || !(await canBrowseProject(projectKey))) throw new ForbiddenError(`You do not have permission to see project ${projectKey}.`);
   return projectKey;
 }
@@ -76,13 +80,13 @@ export function defineDoraResolvers(resolver: Resolver): void {
   });
 
   defineResolver(resolver, KEYS.settings, settingsPayloadSchema, async ({ caller }): Promise<SettingsAnswer> => {
-    const projectKey = await requireBrowse(caller);
+    const projectKey = await requireBrowse(caller, SETTINGS_PAGES);
     const stored = await new DoraStore().settings(projectKey);
     return { settings: settingsOf(stored.settings), canEdit: await isProjectAdmin(projectKey), updatedAt: stored.updatedAt };
   });
 
   defineResolver(resolver, KEYS.saveSettings, saveSettingsPayloadSchema, async ({ payload, caller }): Promise<SettingsAnswer> => {
-    const projectKey = pageProject(caller);
+    const projectKey = pageProject(caller, SETTINGS_PAGES);
     await requireProjectAdmin(caller.accountId, projectKey);
     const now = new Date().toISOString();
     const store = new DoraStore();

@@ -69,6 +69,16 @@ describe('the DORA resolvers', () => {
     expect(failureOf(await call(KEYS.figures, 'ada', { periodDays: 7 }, { module: 'deploy-tracker-project-settings' }))).toMatchObject({ name: 'Forbidden' });
   });
 
+  it('serve the settings to the project settings page\'s DORA tab too, saving only for project admins', async () => {
+    const fromSettingsPage = { module: 'deploy-tracker-project-settings' };
+    const read = dataOf(await call(KEYS.settings, 'priya', {}, fromSettingsPage), settingsAnswerSchema);
+    expect(read.canEdit).toBe(true);
+
+    const saved = dataOf(await call(KEYS.saveSettings, 'priya', { settings: read.settings }, fromSettingsPage), settingsAnswerSchema);
+    expect(saved.canEdit).toBe(true);
+    expect(failureOf(await call(KEYS.saveSettings, 'uma', { settings: read.settings }, fromSettingsPage))).toMatchObject({ name: 'Forbidden' });
+  });
+
   it('let only project admins save the settings; others read them without the right to edit', async () => {
     expect(MUTATING_DORA_RESOLVERS).toEqual([KEYS.saveSettings]);
     const settings = { ...DEFAULT_DORA_SETTINGS, fixes: { issueTypes: [], labels: ['hotfix'], branchPatterns: ['hotfix/*', 'fix/*'] } };
