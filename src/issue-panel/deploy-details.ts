@@ -3,6 +3,7 @@ import { snapshotWarning } from '../domain/deploy';
 import type { DeployDetail } from '../shared/contract/issue-panel';
 import { BuildStore } from '../storage/build-store';
 import { DeployStore } from '../storage/deploy-store';
+import { commitUrl, repositoryOf } from './commit-url';
 import { DeployNotFound } from './errors';
 import type { PanelCaller } from './panel';
 import { commitsFor, deployRow, snapshotRows } from './rows';
@@ -26,7 +27,8 @@ export function deployDetailDeps(): DeployDetailDeps {
  * never open a deploy of another issue, nor tell a hidden deploy from a missing one. Its commits
  * belong to the deploy's project (src/domain/access-rules.ts), so they follow the same check.
  * Two storage calls, then the builds and other deploys of its commit and, for Jenkins jobs, the
- * connection and its projects' settings the drill-down's access rule needs, side by side.
+ * connection and its projects' settings the drill-down's access rule needs, side by side. The
+ * commit's builds say which repository it came from, so its commits link to their Git host.
  */
 export async function deployDetails(
   caller: Pick<PanelCaller, 'issueKey' | 'projectKey' | 'visibility'>,
@@ -42,13 +44,19 @@ export async function deployDetails(
   const jenkinsJobs = [...deploy.snapshot.filter((b) => b.provider === 'jenkins').map((b) => ({ connectionId: b.connectionId, jobId: b.job.id }))];
   if (origin.kind === 'ci' && origin.provider === 'jenkins') jenkinsJobs.push({ connectionId: origin.connectionId, jobId: origin.jobId });
   const [current, deploysOfSha, mayDrill] = await Promise.all([
-    withSnapshot && deploy.sha ? deps.builds.bySha(deploy.sha) : [],
+    deploy.sha ? deps.builds.bySha(deploy.sha) : [],
     withSnapshot && deploy.sha ? deps.deploys.bySha(deploy.sha) : [],
     drilldownAccess(caller.visibility, jenkinsJobs, deps.drilldown),
   ]);
   const runs = deployRunsOf(deploysOfSha);
+  const repository = repositoryOf(current, origin.kind === 'ci' ? origin.connectionId : null);
+  const linked = <T extends { sha: string }>(row: T): T => {
+    const url = commitUrl(repository, row.sha);
+    return url ? { ...row, url } : row;
+  };
+  const commits = commitsFor(caller.issueKey, deploy.commits);
   return {
-    deploy: deployRow(deploy),
+    deploy: { ...deployRow(deploy), commitUrl: deploy.sha ? commitUrl(repository, deploy.sha) : null },
     run:
       origin.kind === 'ci'
         ? { provider: origin.provider, connectionId: origin.connectionId, jobId: origin.jobId, buildNumber: origin.buildNumber, drilldown: mayDrill(origin.connectionId, origin.jobId) }
@@ -59,6 +67,6 @@ export async function deployDetails(
     }),
     // Another deploy's run is no build of the commit: it neither passes nor fails it.
     warning: snapshotWarning(deploy.snapshot.filter((b) => !isDeployRun(runs, b))),
-    commits: { ...commitsFor(caller.issueKey, deploy.commits), omitted: deploy.commitsOmitted },
+    commits: { mentioning: commits.mentioning.map(linked), others: commits.others.map(linked), omitted: deploy.commitsOmitted },
   };
 }

@@ -1,12 +1,13 @@
 import { Fragment, useState } from 'react';
 import Button from '@atlaskit/button/new';
 import SectionMessage from '@atlaskit/section-message';
-import { Stack, Text } from '@atlaskit/primitives/compiled';
+import { Inline, Stack, Text } from '@atlaskit/primitives/compiled';
 import type { DeployDetail, SnapshotRow } from '../../../../src/shared/contract/issue-panel';
 import { duration, shortSha } from '../format';
 import { cell, headCell, nestedCell, scroller, subtle, table } from '../styles';
 import { ExternalLink } from '../../../shared/src/components/ExternalLink';
 import { JenkinsDrilldown } from './JenkinsDrilldown';
+import { ShortSha } from './ShortSha';
 import { StateLozenge } from './StateLozenge';
 
 const PROVIDER = { jenkins: 'Jenkins', buildkite: 'Buildkite', circleci: 'CircleCI' } as const;
@@ -36,6 +37,17 @@ function SnapshotWarning({ detail }: { readonly detail: DeployDetail }) {
   );
 }
 
+/** The commit the deploy shipped, linked to its Git host when the repository is known. */
+function DeployedCommit({ deploy }: { readonly deploy: DeployDetail['deploy'] }) {
+  if (!deploy.sha) return null;
+  return (
+    <Inline space="space.075" alignBlock="center" testId="deployed-commit">
+      <Text color="color.text.subtle">Builds of commit</Text>
+      <ShortSha sha={deploy.sha} url={deploy.commitUrl ?? null} />
+    </Inline>
+  );
+}
+
 /** The deploy's own Jenkins run: its stages and log are often what an incident needs first. */
 function DeployRunDrilldown({ run }: { readonly run: DeployDetail['run'] }) {
   const [open, setOpen] = useState(false);
@@ -56,6 +68,7 @@ export function BuildsTab({ detail }: { readonly detail: DeployDetail }) {
   if (detail.builds.length === 0) {
     return (
       <Stack space="space.150">
+        <DeployedCommit deploy={detail.deploy} />
         <Text color="color.text.subtle" testId="no-builds">
           No build of this commit was known when it deployed.
         </Text>
@@ -65,6 +78,7 @@ export function BuildsTab({ detail }: { readonly detail: DeployDetail }) {
   }
   return (
     <Stack space="space.150">
+      <DeployedCommit deploy={detail.deploy} />
       <SnapshotWarning detail={detail} />
       <div style={scroller}>
         <table style={table} data-testid="snapshot" aria-label="Builds of the deployed commit">
