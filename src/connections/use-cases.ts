@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { PROVIDER_KINDS } from '../domain/build';
 import { withoutConnection } from '../domain/connection-usage';
 import type { ConnectionTestResult } from '../providers';
-import type { UrlRules } from '../domain/connection';
+import { modeOf, type UrlRules } from '../domain/connection';
 import { ForbiddenError } from '../jira/errors';
 import type { ConnectionDraft, ConnectionList, ConnectionView, TestResult } from '../shared/contract/connections';
 import { ConnectionStore, type ConnectionWithSecret } from '../storage/connection-store';
@@ -15,6 +15,7 @@ import { requireOwnSecrets, resolveDraft, savedSecrets } from './drafts';
 import { addressStillUsed } from './egress-usage';
 import { ConnectionNotFound } from './errors';
 import { interactiveProvider } from './provider-deps';
+import { testPushedOnly } from './pushed-test';
 import { readConfigsUsing } from './usage';
 import { egressDomainFor, toView } from './views';
 
@@ -70,6 +71,7 @@ export class Connections {
     const found = await this.manageable(id, page);
     if (page.kind === 'project') requireOwnSecrets(found.enteredBy, accountId, savedSecrets(found));
     const { connection, secret } = found;
+    if (modeOf(connection) === 'pushed') return testPushedOnly(connection, Date.parse(this.now()));
     return toTestResult(await interactiveProvider(connection, { apiToken: secret.apiToken, headers: {} }).testConnection());
   }
 

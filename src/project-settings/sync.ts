@@ -1,3 +1,4 @@
+import { modeOf } from '../domain/connection';
 import { connectionsUsedBy } from '../domain/project-config';
 import type { SyncStatusList } from '../shared/contract/project-settings';
 import { requestSync } from '../sync/request-sync';
@@ -45,11 +46,17 @@ export async function syncStatus(stores: Stores, state: SyncStateStore, projectK
   };
 }
 
-/** Asks the sync engine to run now for one of the project's connections, or for all of them. */
-export async function syncNow(stores: Stores, projectKey: string, connectionId: string | undefined): Promise<{ requested: string[] }> {
-  const used = (await usedConnections(stores, projectKey)).map((e) => e.connection.id);
-  if (connectionId !== undefined && !used.includes(connectionId)) throw new ConnectionNotFound();
-  const requested = connectionId === undefined ? used : [connectionId];
+/**
+ * Asks the sync engine to run now for one of the project's connections, or for all of them.
+ * Pushed-only connections are never polled (their server may be out of reach): they are named
+ * apart, so the page says their CI keeps them up to date instead of waiting for a run.
+ */
+export async function syncNow(stores: Stores, projectKey: string, connectionId: string | undefined): Promise<{ requested: string[]; pushedOnly?: string[] }> {
+  const used = (await usedConnections(stores, projectKey)).map((e) => e.connection);
+  if (connectionId !== undefined && !used.some((c) => c.id === connectionId)) throw new ConnectionNotFound();
+  const asked = connectionId === undefined ? used : used.filter((c) => c.id === connectionId);
+  const pushedOnly = asked.filter((c) => modeOf(c) === 'pushed').map((c) => c.id);
+  const requested = asked.filter((c) => modeOf(c) !== 'pushed').map((c) => c.id);
   if (requested.length > 0) await requestSync(requested);
-  return { requested };
+  return pushedOnly.length > 0 ? { requested, pushedOnly } : { requested };
 }

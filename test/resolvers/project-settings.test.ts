@@ -120,6 +120,18 @@ describe('Sync tab', () => {
     expect(platform.queues.takeReady(true).map((e) => e.body)).toEqual([expect.objectContaining({ connectionId: ids.jenkins, reason: 'request' })]);
   });
 
+  it('given a pushed-only connection, when Sync now is pressed, then it is named apart and nothing is queued for it', async () => {
+    const key = aProject();
+    const pushed = await saved(platform, aJenkinsDraft('', { name: 'Firewalled', username: '', apiToken: '', mode: 'pushed' }), { as: 'ada', page: projectPage(key) });
+    await invoke(platform, KEYS.saveBuildServer, as(key, { defaultConnectionId: pushed.id, jobs: [] }));
+    platform.queues.takeReady(true);
+
+    const requested = dataOf(await invoke(platform, KEYS.syncNow, as(key)), syncRequestedSchema);
+
+    expect(requested).toEqual({ requested: [], pushedOnly: [pushed.id] });
+    expect(platform.queues.takeReady(true)).toEqual([]);
+  });
+
   it('given a connection the project does not use, when synced by id, then it is refused and nothing is queued', async () => {
     platform.queues.takeReady(true);
 

@@ -170,5 +170,9 @@ export const syncStatusListSchema = z.object({
 });
 export type SyncStatusList = z.infer<typeof syncStatusListSchema>;
 
-export const syncRequestedSchema = z.object({ requested: z.array(z.string()) });
+export const syncRequestedSchema = z.object({
+  requested: z.array(z.string()),
+  /** Pushed-only connections asked for: never polled, their CI keeps them up to date. */
+  pushedOnly: z.optional(z.array(z.string())),
+});
 export const savedSchema = z.object({ updatedAt: z.string() });

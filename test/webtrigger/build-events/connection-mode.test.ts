@@ -2,9 +2,9 @@ import { ConnectionStore } from '../../../src/storage/connection-store';
 import { testPlatform } from '../../support/platform';
 import { aBuildkiteDraft, aJenkinsDraft } from '../../connections/support/builders';
 import { listed, saved } from '../../connections/support/connection-calls';
-import { failureOf } from '../../connections/support/results';
+import { dataOf, failureOf } from '../../connections/support/results';
 import { ADMIN_PAGE, invoke, settingsPlatform } from '../../connections/support/settings-platform';
-import { CONNECTION_RESOLVERS as KEYS } from '../../../src/shared/contract/connections';
+import { CONNECTION_RESOLVERS as KEYS, testResultSchema } from '../../../src/shared/contract/connections';
 
 const platform = settingsPlatform();
 
@@ -18,6 +18,19 @@ describe('how builds arrive, chosen in the connection form', () => {
 
     // Then it is stored as pushed, without an address for egress
     expect(view).toMatchObject({ kind: 'jenkins', mode: 'pushed', egressDomain: null, settings: { baseUrl: '' } });
+  });
+
+  it('tests a pushed-only Jenkins without reaching for it: the answer says whether its build events arrive', async () => {
+    // Given a firewalled Jenkins that only pushes, and no event from it yet
+    const view = await saved(platform, aJenkinsDraft('', { username: '', apiToken: '', mode: 'pushed' }));
+
+    // When the admin presses Test connection
+    const answer = await invoke(platform, KEYS.testSaved, { as: 'ada', page: ADMIN_PAGE, payload: { id: view.id } });
+
+    // Then nothing is sent anywhere, and the page learns what to do next
+    const result = dataOf(answer, testResultSchema);
+    expect(result).toMatchObject({ provider: 'jenkins', serverVersion: null, user: null });
+    expect(result.warnings.join(' ')).toMatch(/Pushed only: Deploy Tracker does not contact this server\. No build event has arrived yet/);
   });
 
   it('still asks a polled Jenkins for its URL and token', async () => {
