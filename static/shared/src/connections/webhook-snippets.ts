@@ -1,13 +1,15 @@
 /**
  * Copy-ready set-up text for a connection's build webhook. The Jenkins snippets use only curl
  * and openssl: HMAC-SHA256 over "<timestamp>.<body>" (src/webtrigger/build-events/jenkins.ts),
- * the secret kept in a Jenkins "Secret text" credential, never in the job.
+ * the secret kept in a Jenkins "Secret text" credential, never in the job. `--retry` resends on the
+ * 503 the app answers while a sync holds the connection (curl honours its Retry-After, and the
+ * signature stays valid for five minutes).
  */
 export const JENKINS_CREDENTIAL_ID = 'deploy-tracker-webhook';
 
 const sendLines = (url: string) => `ts=$(date +%s)
 sig=$(printf '%s.%s' "$ts" "$body" | openssl dgst -sha256 -hmac "$DT_SECRET" -hex | sed 's/^.* //')
-curl -fsS -X POST '${url}' -H 'Content-Type: application/json' \\
+curl -fsS --retry 3 -X POST '${url}' -H 'Content-Type: application/json' \\
   -H "X-Deploy-Tracker-Timestamp: $ts" -H "X-Deploy-Tracker-Signature: sha256=$sig" -d "$body" || true`;
 
 /** Declarative Pipeline: the last lines of the Jenkinsfile's pipeline block. */
