@@ -19,11 +19,11 @@ export interface KeptSecrets {
 /** A project admin asked to send a token or header values another administrator typed. */
 export class SecretsEnteredByAnother extends DomainError {
   override readonly name = 'SecretsEnteredByAnother';
-  constructor(kept: KeptSecrets) {
+  constructor(kept: KeptSecrets, action = 'test this connection') {
     const what = kept.token && kept.headers ? 'API token and custom headers' : kept.headers ? 'custom headers' : 'API token';
     const were = kept.headers ? 'they were' : 'it was';
     super(
-      `Enter the ${what} again to test this connection: ${were} entered by another administrator`,
+      `Enter the ${what} again to ${action}: ${were} entered by another administrator`,
       'Edit the connection and type them yourself, or ask a Jira admin to test it on the Deploy Tracker admin page.',
     );
   }
@@ -34,8 +34,8 @@ export class SecretsEnteredByAnother extends DomainError {
  * must not use, or learn what answers to, a token someone else entered. Jira admins administer
  * every connection on the admin page, and the scheduled sync sends tokens as the app.
  */
-export function requireOwnSecrets(enteredBy: string | undefined, accountId: string, kept: KeptSecrets): void {
-  if ((kept.token || kept.headers) && enteredBy !== accountId) throw new SecretsEnteredByAnother(kept);
+export function requireOwnSecrets(enteredBy: string | undefined, accountId: string, kept: KeptSecrets, action?: string): void {
+  if ((kept.token || kept.headers) && enteredBy !== accountId) throw new SecretsEnteredByAnother(kept, action);
 }
 
 /** What a saved connection sends when tested: its token, and its header values if any. */

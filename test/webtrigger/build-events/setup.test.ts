@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import path from 'node:path';
 import Resolver from '@forge/resolver';
-import { seedDemoSite } from '../../../dev/demo/seed';
+import { DEMO_USERS, seedDemoSite } from '../../../dev/demo/seed';
 import type { AppHandler } from '../../../dev/emulator/functions';
 import { defineWebhookResolvers } from '../../../src/resolvers/webhooks';
 import { WEBHOOK_RESOLVERS as KEYS, webhookSecretSchema, webhookViewSchema } from '../../../src/shared/contract/webhooks';
@@ -108,5 +108,24 @@ describe('setting up a connection\'s webhook', () => {
     const removed = dataOf(await invoke(platform, KEYS.disconnectCircleCi, { as: 'ada', page: ADMIN_PAGE, payload: { id: 'cc-site' } }), webhookViewSchema);
     expect(received.filter((r) => r.method === 'DELETE').map((r) => r.path)).toEqual(['/api/v2/webhook/7e57ab1e-0000-4000-8000-000000000001']);
     expect(removed.circleCiProjects).toEqual([]);
+  });
+
+  it("refuses a project admin the CircleCI webhook of their project's connection when another admin typed its token, and CircleCI hears nothing", async () => {
+    // Given DEMO's own CircleCI connection, whose token Ada typed
+    await new ConnectionStore().save({
+      connection: { kind: 'circleci', id: 'cc-demo', name: 'DEMO CircleCI', projectSlugs: ['gh/demo-org/storefront'], apiBaseUrl: circleciUrl, mode: 'both' },
+      scope: { kind: 'project', projectKey: 'DEMO' },
+      agentEnabled: false,
+      secret: { apiToken: 'circle-token-ada', headers: {}, enteredBy: DEMO_USERS.admin.accountId },
+      now: '2026-11-01T00:00:00.000Z',
+    });
+    const before = received.length;
+
+    // When Priya, DEMO's admin, asks the app to create its webhook
+    const answer = await invoke(platform, KEYS.connectCircleCi, { as: 'priya', page: projectPage('DEMO'), payload: { id: 'cc-demo' } });
+
+    // Then she is told to type the token herself, and nothing was sent
+    expect(failureOf(answer)).toMatchObject({ name: 'SecretsEnteredByAnother', message: expect.stringMatching(/to create its CircleCI webhook/) });
+    expect(received.length).toBe(before);
   });
 });
