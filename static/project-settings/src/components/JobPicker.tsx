@@ -50,6 +50,7 @@ export function JobPicker({ id, label, jobs, value, onChange, helper, error, isM
   error?: string | null;
   isMulti?: boolean;
 }) {
+  const [typed, setTyped] = useState('');
   const options = jobs.status === 'ready' ? jobs.ids.map(option) : [];
   const selected = value.map(option);
   return (
@@ -66,7 +67,19 @@ export function JobPicker({ id, label, jobs, value, onChange, helper, error, isM
           const list: readonly Option[] = picked === null ? [] : Array.isArray(picked) ? picked : [picked as Option];
           onChange(list.map((o) => o.value));
         }}
-        formatCreateLabel={(typed) => `Use “${typed}”`}
+        formatCreateLabel={(text) => `Use “${text}”`}
+        inputValue={typed}
+        onInputChange={(text, meta) => {
+          if (meta.action === 'input-change') setTyped(text);
+          if (meta.action === 'set-value') setTyped('');
+        }}
+        // A name typed and left (Tab, a click elsewhere) counts as entered, as in a text field.
+        onBlur={() => {
+          const text = typed.trim();
+          if (text === '') return;
+          setTyped('');
+          onChange(isMulti ? [...value.filter((v) => v !== text), text] : [text]);
+        }}
         placeholder={jobs.status === 'ready' ? 'Pick a job or type a glob such as deploy-*' : 'Type a job name or a glob such as deploy-*'}
         isInvalid={Boolean(error)}
         testId={`select-${id}`}
