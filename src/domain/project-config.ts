@@ -40,6 +40,8 @@ export const projectConfigSchema = z.object({
     scanCommitMessages: z.boolean(),
     scanBranchNames: z.boolean(),
     keyScope: z.enum(['this-project', 'any-project']),
+    /** When an admin last saved this choice; absent while the project runs on the default. */
+    chosenAt: z.string().optional(),
   }),
   updatedAt: z.string(),
 });
