@@ -6,6 +6,7 @@ import type { ProjectConfig } from '../src/domain/project-config';
 import { ConnectionStore } from '../src/storage/connection-store';
 import { ProjectConfigStore } from '../src/storage/project-config-store';
 import { syncScheduler, syncWorker } from '../src/sync/entry-points';
+import { historyWorker } from '../src/sync/history';
 
 export const CONNECTIONS = { jenkins: 'bench-jenkins', buildkite: 'bench-buildkite', circleci: 'bench-circleci' } as const;
 
@@ -13,15 +14,17 @@ export const CONNECTIONS = { jenkins: 'bench-jenkins', buildkite: 'bench-buildki
 export const invocations = {
   scheduler: 0,
   worker: 0,
+  history: 0,
   wallMs: 0,
   reset(): void {
     this.scheduler = 0;
     this.worker = 0;
+    this.history = 0;
     this.wallMs = 0;
   },
 };
 
-function timed(kind: 'scheduler' | 'worker', run: AppHandler): AppHandler {
+function timed(kind: 'scheduler' | 'worker' | 'history', run: AppHandler): AppHandler {
   return async (...args) => {
     invocations[kind] += 1;
     const started = performance.now();
@@ -36,6 +39,7 @@ function timed(kind: 'scheduler' | 'worker', run: AppHandler): AppHandler {
 const HANDLERS: Record<string, AppHandler> = {
   'index.syncScheduler': timed('scheduler', () => syncScheduler()),
   'index.syncWorker': timed('worker', (event) => syncWorker(event)),
+  'index.historyWorker': timed('history', (event) => historyWorker(event)),
 };
 
 /** Node's own fetch, before any platform wraps it: each new platform must start from it. */
