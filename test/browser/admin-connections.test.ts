@@ -73,7 +73,9 @@ describe('a new admin connects the demo Jenkins and finds its deploy on DEMO-1',
     assert.match((await success.textContent()) ?? '', new RegExp(`Connected to Jenkins .* as ${DEMO_CREDENTIALS.jenkins.username}`));
     await screenshot(page, 'admin-test-connection-success');
 
-    await frame.getByRole('button', { name: 'Save connection' }).click();
+    // By keyboard: after a full-page screenshot Chromium can route a mouse click into the cross-origin
+    // frame at stale coordinates, so the click lands beside the button; focus and Enter always arrive.
+    await frame.getByRole('button', { name: 'Save connection' }).press('Enter');
     const row = frame.getByTestId(`connection-row-${name}`);
     await row.waitFor();
     assert.match((await row.textContent()) ?? '', new RegExp(`Token ••••${DEMO_CREDENTIALS.jenkins.apiToken.slice(-4)}`));
