@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Build } from '../domain/build';
 import type { DomainError } from '../domain/errors';
-import type { SyncProblem } from './provider';
+import type { SyncProblem } from './sync-problem';
 
 /**
  * Where a history import stands on one connection: how far back it has read, per provider, in

@@ -4,6 +4,7 @@ import type { DomainError } from '../domain/errors';
 import { buildkiteCursorSchema } from './buildkite/cursor';
 import { circleCiCursorSchema } from './circleci/cursor';
 import type { HistoryPage, HistoryPosition, HistoryRequest } from './history';
+import type { SyncProblem } from './sync-problem';
 import { jenkinsCursorSchema } from './jenkins/cursor';
 
 export interface ConnectionTestResult {
@@ -17,11 +18,7 @@ export interface ConnectionTestResult {
   readonly scopes?: readonly string[];
 }
 
-/** A job or pipeline that could not be read this run, while the others were. */
-export interface SyncProblem {
-  readonly jobId: string;
-  readonly error: DomainError;
-}
+export type { SyncProblem } from './sync-problem';
 
 export interface BuildPage {
   /** New builds, and builds that were open at the last sync and have changed since. */
