@@ -51,10 +51,16 @@ export async function fetchBuilds(found: ConnectionWithSecret, storedCursor: unk
     if (!(error instanceof DomainError)) throw error;
     stop = error;
   }
-  // A request cut off because this invocation was ending is our limit, not a slow server.
-  const outOfTime = remaining() < (options.tuning?.deadlineMarginMs ?? 3_000) + 2_000;
-  const ownLimit = stop instanceof BudgetExhausted || stop instanceof DeadlineExceeded || (stop instanceof TimeoutError && outOfTime);
-  return { page, stop, ownLimit, requests: budget.used };
+  return { page, stop, ownLimit: stoppedByOwnLimit(stop, remaining(), options.tuning), requests: budget.used };
+}
+
+/**
+ * Whether a run stopped at this invocation's own limits (its request budget, its deadline, or a
+ * request cut off because the invocation was ending) rather than at a slow or failing server.
+ */
+export function stoppedByOwnLimit(stop: DomainError | null, remainingMs: number, tuning: Partial<HttpTuning> | undefined): boolean {
+  const outOfTime = remainingMs < (tuning?.deadlineMarginMs ?? 3_000) + 2_000;
+  return stop instanceof BudgetExhausted || stop instanceof DeadlineExceeded || (stop instanceof TimeoutError && outOfTime);
 }
 
 /** When to carry on in a fresh invocation, if at all: now, after the server's wait, or never. */

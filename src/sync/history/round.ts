@@ -1,11 +1,11 @@
-import { BudgetExhausted, DeadlineExceeded, DomainError, RateLimited, ServiceUnavailable, TimeoutError, UnreachableError } from '../../domain/errors';
+import { DomainError, RateLimited, ServiceUnavailable, TimeoutError, UnreachableError } from '../../domain/errors';
 import { createProvider, parseHistoryPosition, RequestCounter, type HistoryPage } from '../../providers';
 import { ConnectionStore, type ConnectionWithSecret } from '../../storage/connection-store';
 import { HistoryStore, type HistoryImport } from '../../storage/history-store';
 import { stableJson } from '../../storage/kvs-records';
 import { SyncStateStore } from '../../storage/sync-state-store';
 import { planCiDeploys } from '../ci-deploys';
-import { writeReserveMs, type FetchOptions } from '../fetch-builds';
+import { stoppedByOwnLimit, writeReserveMs, type FetchOptions } from '../fetch-builds';
 import { RunContext } from '../run-context';
 import { writeDeploys } from '../write-plan';
 import { pushHistoryWork, type HistoryWork } from './work';
@@ -110,9 +110,7 @@ async function readBack(found: ConnectionWithSecret, record: HistoryImport, opti
     if (!(error instanceof DomainError)) throw error;
     stop = error;
   }
-  const outOfTime = remaining() < (options.tuning?.deadlineMarginMs ?? 3_000) + 2_000;
-  const ownLimit = stop instanceof BudgetExhausted || stop instanceof DeadlineExceeded || (stop instanceof TimeoutError && outOfTime);
-  return { page, stop, ownLimit };
+  return { page, stop, ownLimit: stoppedByOwnLimit(stop, remaining(), options.tuning) };
 }
 
 /** Seconds to wait before the next round, or null when waiting cannot help (credentials, a bug on the server). */
