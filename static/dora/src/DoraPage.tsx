@@ -1,10 +1,9 @@
 import { useState } from 'react';
-import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import SectionMessage from '@atlaskit/section-message';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives/compiled';
 import { DORA_RESOLVERS, figuresSchema, type Figures, type PeriodDays } from '../../../src/shared/contract/dora';
-import { FailureMessage } from '../../shared/src/components/FailureMessage';
+import { LoadFailure } from '../../shared/src/components/LoadFailure';
 import { useLoaded } from '../../shared/src/hooks/useLoaded';
 import { callResolver } from '../../shared/src/resolvers';
 import { Citation } from './Citation';
@@ -83,11 +82,7 @@ export function DoraPage() {
       </Inline>
       {state.status === 'loading' ? <LoadingCards /> : null}
       {state.status === 'error' ? (
-        <FailureMessage title="The DORA figures could not load" failure={state.failure}>
-          <p>
-            <Button onClick={reload}>Try again</Button>
-          </p>
-        </FailureMessage>
+        <LoadFailure title="The DORA figures could not load" failure={state.failure} onRetry={reload} />
       ) : null}
       {state.status === 'ready' ? (
         <>

@@ -17,6 +17,7 @@ import { callResolver } from '../../../shared/src/resolvers';
 import { useAction } from '../../../shared/src/hooks/useAction';
 import { useLoaded } from '../../../shared/src/hooks/useLoaded';
 import { FailureMessage } from '../../../shared/src/components/FailureMessage';
+import { LoadFailure } from '../../../shared/src/components/LoadFailure';
 import { LoadingState } from '../../../shared/src/components/LoadingState';
 import { SavedNotice } from '../components/SavedNotice';
 
@@ -215,11 +216,7 @@ export function DoraTab() {
         <Text color="color.text.subtle">What the project’s DORA page counts as an incident and as an unplanned fix.</Text>
         {state.status === 'loading' ? <LoadingState label="Loading the DORA settings" /> : null}
         {state.status === 'error' ? (
-          <FailureMessage title="The DORA settings could not load" failure={state.failure}>
-            <p>
-              <Button onClick={reload}>Try again</Button>
-            </p>
-          </FailureMessage>
+          <LoadFailure title="The DORA settings could not load" failure={state.failure} onRetry={reload} />
         ) : null}
         {state.status === 'ready' ? (
           // The form keeps what was typed across a save: what was saved is what it shows.
