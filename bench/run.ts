@@ -13,6 +13,7 @@ import { StandInsProcess } from './child';
 import { functionMemoryMb } from './cost';
 import { installMeter } from './meter';
 import { floorRound, syncPhase, type PhaseResult } from './phases';
+import { measureDoraLoad } from './dora';
 import { measurePush } from './push';
 import { print, summary, type Figures, type Round } from './report';
 import { benchPlatform, configure, CONNECTIONS } from './setup';
@@ -96,6 +97,7 @@ async function main(): Promise<void> {
   platform.close();
   const panel = await panelBench();
   const push = await measurePush();
+  const dora = await measureDoraLoad();
 
   const figures: Figures = {
     rounds,
@@ -112,7 +114,7 @@ async function main(): Promise<void> {
   };
   const result = summary(figures);
   print(figures, result);
-  console.log(JSON.stringify({ ...result, panel, push, targets: { ...result.targets, panelKvsReadsPerLoad: panelTarget(panel) } }));
+  console.log(JSON.stringify({ ...result, panel, push, dora, targets: { ...result.targets, panelKvsReadsPerLoad: panelTarget(panel), doraKvsReadsPerLoad: dora.met } }));
 }
 
 main().catch((error: unknown) => {
