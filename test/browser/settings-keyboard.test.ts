@@ -83,6 +83,10 @@ describe('project settings for a project admin, by keyboard', () => {
     const frame = appFrame(page);
     await frame.getByRole('tab', { name: 'Deploys' }).click();
     const rowsBefore = await frame.getByTestId('deploy-sources-table').locator('tbody tr').count();
+    // Lozenges read as Jira writes them, in sentence case.
+    const types = await frame.getByTestId('environment-type').allTextContents();
+    assert.ok(types.length > 0, 'no deploy source shows its environment type');
+    for (const type of types) assert.match(type, /^(Production|Staging|Testing|Development|Other)$/);
 
     await frame.getByRole('button', { name: 'Add deploy source' }).press('Enter');
     const form = frame.getByTestId('deploy-source-form');

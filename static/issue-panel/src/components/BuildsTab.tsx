@@ -8,7 +8,7 @@ import { cell, headCell, nestedCell, scroller, subtle, table } from '../styles';
 import { ExternalLink } from '../../../shared/src/components/ExternalLink';
 import { JenkinsDrilldown } from './JenkinsDrilldown';
 import { ShortSha } from './ShortSha';
-import { StateLozenge } from './StateLozenge';
+import { StateLozenge } from '../../../shared/src/components/StateLozenge';
 
 const PROVIDER = { jenkins: 'Jenkins', buildkite: 'Buildkite', circleci: 'CircleCI' } as const;
 

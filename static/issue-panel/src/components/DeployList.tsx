@@ -9,7 +9,7 @@ import { cell, headCell, nestedCell, scroller, subtle, table, truncate } from '.
 import { DetailSkeleton } from './DetailSkeleton';
 import { RunLink } from './RunLink';
 import { ShortSha } from './ShortSha';
-import { StateLozenge } from './StateLozenge';
+import { StateLozenge } from '../../../shared/src/components/StateLozenge';
 import { Time } from './Time';
 
 // Builds, commits and the Jenkins drill-down load with the first deploy someone opens.

@@ -6,18 +6,11 @@ import type { EnvironmentGroup } from '../model';
 import { cell, headCell, nestedCell, scroller, subtle, table } from '../styles';
 import { DeployList } from './DeployList';
 import { RunLink } from './RunLink';
-import { StateLozenge } from './StateLozenge';
+import { StateLozenge } from '../../../shared/src/components/StateLozenge';
+import { ENVIRONMENT_TYPE_LOOK } from '../../../shared/src/labels';
 import { Time } from './Time';
 import { day, exactTime, roughly } from '../format';
 import { environmentSince } from '../summary';
-
-const TYPE_LABEL = {
-  production: 'Production',
-  staging: 'Staging',
-  testing: 'Testing',
-  development: 'Development',
-  unmapped: 'Other',
-} as const;
 
 /** One row per environment with its latest deploy; a row opens that environment's deploy list. */
 export function Environments({ groups, issueKey }: { readonly groups: readonly EnvironmentGroup[]; readonly issueKey: string }) {
@@ -64,7 +57,7 @@ function EnvironmentRows({
   const latest = deploys[0];
   if (!latest) return null;
   const listId = `deploys-${environment.id}`;
-  const typeLabel = TYPE_LABEL[environment.type];
+  const typeLabel = ENVIRONMENT_TYPE_LOOK[environment.type].label;
   return (
     <>
       <tr data-testid="environment-row" data-environment={environment.id}>

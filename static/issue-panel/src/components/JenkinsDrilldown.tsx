@@ -15,7 +15,7 @@ import { duration } from '../format';
 import { cell, headCell, logBox, table } from '../styles';
 import { DetailSkeleton } from './DetailSkeleton';
 import { PanelError } from './PanelError';
-import { StateLozenge } from './StateLozenge';
+import { StateLozenge } from '../../../shared/src/components/StateLozenge';
 
 const kb = (bytes: number) => `${Math.max(1, Math.round(bytes / 1024))} KB`;
 

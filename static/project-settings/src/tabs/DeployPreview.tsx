@@ -1,19 +1,10 @@
 import DynamicTable from '@atlaskit/dynamic-table';
-import Lozenge from '@atlaskit/lozenge';
 import { Stack, Text } from '@atlaskit/primitives/compiled';
 import Button from '@atlaskit/button/new';
 import { ExternalLink } from '../../../shared/src/components/ExternalLink';
+import { StateLozenge } from '../../../shared/src/components/StateLozenge';
 import { formatDateTime, jobName } from '../../../shared/src/dates';
 import type { Preview } from '../../../../src/shared/contract/project-settings';
-
-const STATE_APPEARANCE = {
-  successful: 'success',
-  failed: 'removed',
-  in_progress: 'inprogress',
-  pending: 'default',
-  cancelled: 'moved',
-  unknown: 'default',
-} as const;
 
 /** The last synced runs a deploy source would count as deploys. */
 export function DeployPreview({ preview, onUseSuggestion }: { preview: Preview; onUseSuggestion: (jobId: string) => void }) {
@@ -36,7 +27,7 @@ export function DeployPreview({ preview, onUseSuggestion }: { preview: Preview; 
             key: `${run.jobId}#${run.number}`,
             cells: [
               { content: <ExternalLink href={run.url}>{`${jobName(run.jobId)} #${run.number}`}</ExternalLink> },
-              { content: <Lozenge appearance={STATE_APPEARANCE[run.state]}>{run.state.replace('_', ' ')}</Lozenge> },
+              { content: <StateLozenge state={run.state} /> },
               { content: run.branch ?? '—' },
               { content: formatDateTime(run.startedAt) },
               { content: run.parameters || '—' },

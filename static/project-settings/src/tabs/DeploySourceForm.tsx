@@ -13,6 +13,7 @@ import { callResolver } from '../../../shared/src/resolvers';
 import { useAction } from '../../../shared/src/hooks/useAction';
 import { FailureMessage } from '../../../shared/src/components/FailureMessage';
 import { PROVIDER_LABELS } from '../../../shared/src/connections/ProviderFields';
+import { ENVIRONMENT_TYPE_LOOK } from '../../../shared/src/labels';
 import { LabeledSelect } from '../components/LabeledSelect';
 import { TextInput } from '../components/TextInput';
 import { JobPicker, useJobList } from '../components/JobPicker';
@@ -124,7 +125,7 @@ export function DeploySourceForm({ settings, initial, onSave, onCancel }: Deploy
       <LabeledSelect
         id="deploy-environment-type"
         label="Environment type"
-        choices={ENVIRONMENT_TYPES.map((t) => ({ label: t, value: t }))}
+        choices={ENVIRONMENT_TYPES.map((t) => ({ label: ENVIRONMENT_TYPE_LOOK[t].label, value: t }))}
         value={environmentType}
         onChange={(value) => isEnvironmentType(value) && setEnvironmentType(value)}
         helper="Jira's environment types; production deploys are listed first."

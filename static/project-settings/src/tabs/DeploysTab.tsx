@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import Button from '@atlaskit/button/new';
 import DynamicTable from '@atlaskit/dynamic-table';
-import Lozenge from '@atlaskit/lozenge';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives/compiled';
 import {
   PROJECT_SETTINGS_RESOLVERS as KEYS,
@@ -12,6 +11,7 @@ import {
 import { callResolver } from '../../../shared/src/resolvers';
 import { useAction } from '../../../shared/src/hooks/useAction';
 import { FailureMessage } from '../../../shared/src/components/FailureMessage';
+import { EnvironmentTypeLozenge } from '../../../shared/src/components/StateLozenge';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { SavedNotice } from '../components/SavedNotice';
 import { DeployRegistration } from './DeployRegistration';
@@ -31,8 +31,6 @@ function toInput(source: Source): DeploySourceInput {
     ...(source.parameterCondition ? { parameterCondition: source.parameterCondition } : {}),
   };
 }
-
-const TYPE_APPEARANCE = { production: 'success', staging: 'inprogress', testing: 'new', development: 'default', unmapped: 'default' } as const;
 
 /** Which runs are deploys, to which environment; and the deploy registration URL for other tools. */
 export function DeploysTab({ settings, onSaved }: { settings: ProjectSettings; onSaved: () => void }) {
@@ -69,7 +67,7 @@ export function DeploysTab({ settings, onSaved }: { settings: ProjectSettings; o
         content: (
           <Inline space="space.075" alignBlock="center">
             <span>{source.environment.name}</span>
-            <Lozenge appearance={TYPE_APPEARANCE[source.environment.type]}>{source.environment.type}</Lozenge>
+            <EnvironmentTypeLozenge type={source.environment.type} testId="environment-type" />
           </Inline>
         ),
       },
