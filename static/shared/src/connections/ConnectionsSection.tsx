@@ -56,7 +56,9 @@ function sitePageOf(state: { status: string; data?: ConnectionList }): boolean {
 function serverOf(view: ConnectionView): string {
   switch (view.settings.kind) {
     case 'jenkins':
-      return `${view.settings.baseUrl} (${view.settings.username})`;
+      // A pushed-only Jenkins behind a firewall has no address the app may call.
+      if (!view.settings.baseUrl) return 'No address: its builds arrive by webhook';
+      return view.settings.username ? `${view.settings.baseUrl} (${view.settings.username})` : view.settings.baseUrl;
     case 'buildkite':
       return `Organisation ${view.settings.organization}`;
     case 'circleci':
@@ -154,7 +156,7 @@ export function ConnectionsSection({ intro, siteAdmin, footer, onChanged }: { in
         key: `${view.id}-secret`,
         content: (
           <span data-testid="token-hint">
-            Token {view.tokenHint}
+            {view.settings.kind === 'jenkins' && !view.settings.baseUrl ? 'Webhook secret only' : `Token ${view.tokenHint}`}
             {view.headers.length ? `, ${view.headers.length} custom header${view.headers.length > 1 ? 's' : ''}` : ''}
           </span>
         ),
