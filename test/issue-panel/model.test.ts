@@ -1,6 +1,7 @@
 import type { DeployRow } from '../../src/shared/contract/issue-panel';
 import { byEnvironment, pageOf } from '../../static/issue-panel/src/model';
-import { duration, relativeTime, shortSha } from '../../static/issue-panel/src/format';
+import { duration, shortSha } from '../../static/issue-panel/src/format';
+import { relativeTime } from '../../static/shared/src/dates';
 
 function aRow(overrides: Partial<DeployRow> = {}): DeployRow {
   return {

@@ -12,7 +12,8 @@ import {
   type ChartConfiguration,
 } from 'chart.js';
 import { readChartColors, useColorMode } from './chart-colors';
-import { durationUnit, formatDay } from './format';
+import { durationUnit } from './format';
+import { formatCalendarDay } from '../../shared/src/dates';
 import type { MeasureView } from './measures';
 
 // Only what the cards draw, so the rest of chart.js stays out of the bundle.
@@ -51,7 +52,7 @@ export function SeriesChart(props: Props) {
     const config: ChartConfiguration<'bar' | 'line', (number | null)[], string> = {
       type: props.chart,
       data: {
-        labels: props.series.map((p) => formatDay(p.start)),
+        labels: props.series.map((p) => formatCalendarDay(p.start)),
         datasets: [
           {
             label: `${props.seriesLabel} (${axis})`,

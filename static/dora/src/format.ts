@@ -36,10 +36,3 @@ export function durationUnit(maxSeconds: number): { readonly label: string; read
   if (maxSeconds >= 2 * HOUR) return { label: 'hours', seconds: HOUR };
   return { label: 'minutes', seconds: MINUTE };
 }
-
-/** A series bucket's start (YYYY-MM-DD) as a short label, e.g. "3 Mar". */
-export function formatDay(isoDate: string): string {
-  const date = new Date(`${isoDate}T00:00:00Z`);
-  if (Number.isNaN(date.getTime())) return isoDate;
-  return date.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
-}

@@ -4,7 +4,6 @@ import { Deployments } from './components/Deployments';
 import { PanelError } from './components/PanelError';
 import { PanelSkeleton } from './components/PanelSkeleton';
 import { usePanel } from './hooks/usePanel';
-import { setLocale } from './format';
 
 const CONTEXT_HINT = 'Reload the page. If it keeps failing, the app cannot reach Jira from this browser.';
 
@@ -17,7 +16,6 @@ export function App() {
     return <PanelError title="Deployments could not load" failure={{ name: 'Context', message: forge.message, hint: CONTEXT_HINT }} />;
   }
   if (forge.status === 'loading' || state.status === 'loading') return <PanelSkeleton />;
-  setLocale(forge.context.locale);
   if (state.status === 'error') return <PanelError title="Deployments could not load" failure={state.failure} onRetry={retry} />;
   const view = state.data;
   if (view.status === 'not-configured') return <NotConfigured projectKey={view.projectKey} canConfigure={view.canConfigure} />;

@@ -9,7 +9,8 @@ import { RunLink } from './RunLink';
 import { StateLozenge } from '../../../shared/src/components/StateLozenge';
 import { ENVIRONMENT_TYPE_LOOK } from '../../../shared/src/labels';
 import { Time } from './Time';
-import { day, exactTime, roughly } from '../format';
+import { roughly } from '../format';
+import { formatDateTime, formatDay } from '../../../shared/src/dates';
 import { environmentSince } from '../summary';
 
 /** One row per environment with its latest deploy; a row opens that environment's deploy list. */
@@ -104,10 +105,10 @@ function EnvironmentRows({
 function SinceLine({ name, deploys }: { readonly name: string; readonly deploys: EnvironmentGroup['deploys'] }) {
   const since = environmentSince(deploys);
   const text = since
-    ? `In ${name} since ${day(since.since)}${since.afterCommitMs === null ? '' : `, ${roughly(since.afterCommitMs)} after its last commit`}`
+    ? `In ${name} since ${formatDay(since.since)}${since.afterCommitMs === null ? '' : `, ${roughly(since.afterCommitMs)} after its last commit`}`
     : `Not in ${name}: no successful deploy is in place`;
   return (
-    <span data-testid="environment-since" style={{ display: 'block', marginTop: 2 }} title={since ? exactTime(since.since) : undefined}>
+    <span data-testid="environment-since" style={{ display: 'block', marginTop: 2 }} title={since ? formatDateTime(since.since) : undefined}>
       {text}
     </span>
   );

@@ -1,15 +1,15 @@
 import SectionMessage from '@atlaskit/section-message';
 import type { StaleNote } from '../../../../src/shared/contract/issue-panel';
-import { exactTime, relativeTime } from '../format';
+import { formatDateTime, relativeTime } from '../../../shared/src/dates';
 
 function Since({ note }: { readonly note: StaleNote }) {
   return (
     <>
-      <span title={exactTime(note.failedAt)}>{relativeTime(note.failedAt)}</span>
+      <span title={formatDateTime(note.failedAt)}>{relativeTime(note.failedAt)}</span>
       {note.lastSuccessAt ? (
         <>
           {' '}
-          (last success <span title={exactTime(note.lastSuccessAt)}>{relativeTime(note.lastSuccessAt)}</span>)
+          (last success <span title={formatDateTime(note.lastSuccessAt)}>{relativeTime(note.lastSuccessAt)}</span>)
         </>
       ) : null}
     </>

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { view, type FullContext } from '@forge/bridge';
+import { setLocale } from '../dates';
 import { messageOf } from '../errors';
 import { applyHostTheme } from '../theme';
 
@@ -21,6 +22,7 @@ export function useForgeContext(): ForgeContextState {
     const load = async (): Promise<FullContext> => {
       await view.theme.enable();
       const context = await view.getContext();
+      setLocale(context.locale);
       await applyHostTheme(context.theme);
       return context;
     };
