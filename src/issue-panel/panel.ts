@@ -3,6 +3,7 @@ import type { DeployPage, DeployRow, PanelView } from '../shared/contract/issue-
 import { ForbiddenError } from '../jira/errors';
 import type { Visibility } from '../jira/visibility';
 import { DeployStore } from '../storage/deploy-store';
+import { projectsIn, visibleTotal } from '../storage/deploy-issue-totals';
 import type { DeploySummary } from '../storage/deploy-record';
 import { configAndFailing } from '../storage/panel-reads';
 import { SyncHealthStore, type FailingConnection } from '../storage/sync-health-store';
@@ -45,6 +46,8 @@ async function requireDevelopmentTools(caller: PanelCaller): Promise<void> {
  * say whether it is set up: then the second call is one batch get of both. A deploy of another
  * project that mentions the issue shows only to viewers who see that project's development data,
  * and counts towards the total (kept with the links, src/storage/deploy-issue-totals.ts) only for them.
+ * Rows and total fold records by the one rule of src/domain/deploy-identity.ts: a run that two
+ * projects recorded is one row, and counts once, for a viewer who sees either project.
  */
 export async function loadIssuePanel(caller: PanelCaller, deps: PanelDeps = panelDeps()): Promise<PanelView> {
   await requireDevelopmentTools(caller);
@@ -61,13 +64,13 @@ export async function loadIssuePanel(caller: PanelCaller, deps: PanelDeps = pane
   }
   // The failing connections are those this project uses, so its admins (and Jira admins) read the details.
   const forAdmin = failing.length > 0 && (await caller.visibility.administers(caller.projectKey));
-  const visible = await caller.visibility.developmentVisible([...page.deploys.map((d) => d.projectKey), ...Object.keys(page.totals ?? {})]);
+  const visible = await caller.visibility.developmentVisible([...page.deploys.map((d) => d.projectKey), ...(page.totals ? projectsIn(page.totals) : [])]);
   return {
     status: 'ready',
     issueKey: caller.issueKey,
     deploys: panelRows(page.deploys.filter((d) => visible.has(d.projectKey))),
     cursor: page.cursor ?? null,
-    total: page.totals ? Object.entries(page.totals).reduce((sum, [project, count]) => sum + (visible.has(project) ? count : 0), 0) : null,
+    total: page.totals ? visibleTotal(page.totals, visible) : null,
     stale: staleNotes(failing, forAdmin),
   };
 }

@@ -29,17 +29,24 @@ export function Deployments({
       {groups.length === 0 ? <NoDeploys issueKey={view.issueKey} /> : <Environments groups={groups} issueKey={view.issueKey} />}
       {older.failure ? <PanelError title="Older deploys could not load" failure={older.failure} testId="older-error" /> : null}
       {groups.length > 0 ? (
-        <div data-testid="deploy-total" data-total={all.length} data-stored={view.total ?? undefined} data-complete={cursor ? 'false' : 'true'}>
-        <Inline space="space.100" alignBlock="center">
-          <Text color="color.text.subtle" size="small">
-            {totalLine(all.length, cursor ? (view.total ?? null) : all.length, view.issueKey)}
-          </Text>
-          {cursor ? (
-            <Button spacing="compact" onClick={() => onLoadOlder(cursor)} isLoading={older.loading} testId="load-older">
-              Show older deploys
-            </Button>
-          ) : null}
-        </Inline>
+        // What a person checks, for tests to read: rows listed against the stored total, every page in, a page loading.
+        <div
+          data-testid="deploy-total"
+          data-total={all.length}
+          data-stored={view.total ?? undefined}
+          data-complete={cursor ? 'false' : 'true'}
+          aria-busy={older.loading}
+        >
+          <Inline space="space.100" alignBlock="center">
+            <Text color="color.text.subtle" size="small">
+              {totalLine(all.length, cursor ? (view.total ?? null) : all.length, view.issueKey)}
+            </Text>
+            {cursor ? (
+              <Button spacing="compact" onClick={() => onLoadOlder(cursor)} isLoading={older.loading} testId="load-older">
+                Show older deploys
+              </Button>
+            ) : null}
+          </Inline>
         </div>
       ) : null}
     </Stack>
