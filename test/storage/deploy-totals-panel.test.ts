@@ -1,6 +1,7 @@
 import { kvs } from '@forge/kvs';
 import type { Deploy } from '../../src/domain/deploy';
-import { recountIssues, totalsIn } from '../../src/storage/deploy-issue-totals';
+import { countRealDeploys, recountIssues, TOTALS_MAX_BYTES, totalsIn, totalsWrite } from '../../src/storage/deploy-issue-totals';
+import { summaryOf } from '../../src/storage/deploy-record';
 import { DeployStore } from '../../src/storage/deploy-store';
 import { ENTITY, digest } from '../../src/storage/keys';
 import { aDeploy } from '../support/builders';
@@ -41,6 +42,64 @@ describe('an issue\'s deploy totals', () => {
     await store.save(run(2, 'jenkins-1', 'DEMO-11', { projectKey: 'OPS' }), undefined);
 
     expect((await store.forIssue('DEMO-11')).totals).toEqual({ DEMO: 1, OPS: 1 });
+  });
+
+  it('given a run that DEMO and OPS both record (each has a deploy source on the job), when counted, then it is one deploy under the set of both', async () => {
+    await store.save(run(1, 'jenkins-1', 'DEMO-13'), undefined);
+    await store.save(run(1, 'ops-jenkins', 'DEMO-13', { projectKey: 'OPS' }), undefined);
+    await store.save(run(2, 'jenkins-1', 'DEMO-13'), undefined);
+
+    const page = await store.forIssue('DEMO-13');
+
+    expect(page.totals).toEqual({ DEMO: 1, 'DEMO,OPS': 1 });
+  });
+
+  it('given records of one run in three projects saved in any order, then the set is named sorted, once', () => {
+    const records = ['SEC', 'DEMO', 'OPS', 'DEMO'].map((projectKey, i) => summaryOf(run(7, `c${i}`, 'DEMO-14', { projectKey })));
+
+    expect(countRealDeploys(records)).toEqual({ 'DEMO,OPS,SEC': 1 });
+  });
+
+  it('given a version 1 record (a shared run counted in each project), when read, then its counts are sets of one until a recount replaces it', async () => {
+    const key = `l:${digest('DEMO-15', 16)}:#totals`;
+    await store.save(run(1, 'jenkins-1', 'DEMO-15'), undefined);
+    await kvs.entity(ENTITY.issueDeploy).set(key, { issueKey: 'DEMO-15', startedAt: 1e14 + Date.parse('2020-01-01T00:00:00.000Z'), deployKey: '#totals', schemaVersion: 1, summary: { byProject: { DEMO: 40, OPS: 3 } } });
+
+    expect((await store.forIssue('DEMO-15')).totals).toEqual({ DEMO: 40, OPS: 3 });
+
+    await store.save(run(1, 'ops-jenkins', 'DEMO-15', { projectKey: 'OPS' }), undefined);
+
+    expect((await store.forIssue('DEMO-15')).totals).toEqual({ 'DEMO,OPS': 1 });
+    expect(await kvs.entity<{ schemaVersion: number }>(ENTITY.issueDeploy).get(key)).toMatchObject({ schemaVersion: 2 });
+  });
+
+  it('given a damaged totals record, then the page has no totals rather than wrong ones', async () => {
+    await kvs.entity(ENTITY.issueDeploy).set(`l:${digest('DEMO-16', 16)}:#totals`, { issueKey: 'DEMO-16', startedAt: 1e14, deployKey: '#totals', schemaVersion: 2, summary: { bySet: { 'DEMO,': 2 } } });
+
+    expect((await store.forIssue('DEMO-16')).totals).toBeUndefined();
+  });
+
+  it('given 3,000 deploys of an issue, 500 of them runs DEMO and OPS both record, when counted, then the totals are exact in a record of a few bytes', async () => {
+    const demo = Array.from({ length: 2500 }, (_, n) => run(n, 'jenkins-1', 'DEMO-17'));
+    const ops = Array.from({ length: 500 }, (_, n) => run(2000 + n, 'ops-jenkins', 'DEMO-17', { projectKey: 'OPS' }));
+    await store.saveAll([...demo, ...ops].map((deploy) => ({ deploy, previous: undefined })));
+
+    const stored = await kvs.entity(ENTITY.issueDeploy).get(`l:${digest('DEMO-17', 16)}:#totals`);
+
+    expect(totalsIn(stored)).toEqual({ DEMO: 2000, 'DEMO,OPS': 500 });
+    expect(JSON.stringify(stored).length).toBeLessThan(300);
+  });
+
+  it('given an issue whose runs are recorded by thousands of different mixes of projects, then the record says it could not count them and still fits in a value', () => {
+    const projects = Array.from({ length: 24 }, (_, i) => `PROJECT${String(i).padStart(3, '0')}`);
+    const records = Array.from({ length: 3000 }, (_, n) => projects.filter((_, i) => (n >> (i % 12)) & 1).map((projectKey, i) => summaryOf(run(n, `c${i}`, 'DEMO-18', { projectKey })))).flat();
+    const totals = countRealDeploys(records);
+    expect(Object.keys(totals).length).toBeGreaterThan(2000);
+
+    const write = totalsWrite('DEMO-18', Date.parse(hour(1)), totals);
+
+    expect(totalsIn(write.value)).toBeUndefined();
+    expect(JSON.stringify(write.value).length).toBeLessThan(TOTALS_MAX_BYTES);
   });
 
   it('given a later recount is stored, when a slower writer stores an older one, then the later count stays', async () => {
