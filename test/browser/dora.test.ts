@@ -141,7 +141,7 @@ describe('DORA page on /jira/project/DEMO/dora', () => {
     await page.keyboard.press('ArrowDown');
     const options = frame.getByRole('option');
     await options.first().waitFor();
-    assert.match((await options.first().textContent()) ?? '', / \((Production|Staging|Testing|Development|Other)\)$/);
+    assert.match((await options.first().textContent()) ?? '', /(^| \()(Production|Staging|Testing|Development|Other)\)?$/);
     await page.keyboard.press('Escape');
     await options.first().waitFor({ state: 'detached' });
     await context.close();

@@ -4,6 +4,7 @@ import SectionMessage from '@atlaskit/section-message';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives/compiled';
 import { DORA_RESOLVERS, figuresSchema, type Figures, type PeriodDays } from '../../../src/shared/contract/dora';
 import { LoadFailure } from '../../shared/src/components/LoadFailure';
+import { formatDateTime } from '../../shared/src/dates';
 import { useLoaded } from '../../shared/src/hooks/useLoaded';
 import { callResolver } from '../../shared/src/resolvers';
 import { Citation } from './Citation';
@@ -93,8 +94,8 @@ export function DoraPage() {
             </Box>
           ) : null}
           <Text size="small" color="color.text.subtlest">
-            {state.data.updatedAt ? `Figures as of ${state.data.updatedAt.slice(0, 10)} (UTC).` : 'Figures are being computed.'} Periods end today
-            and are compared with the {periodDays} days before them.
+            {state.data.updatedAt ? `Figures as of ${formatDateTime(state.data.updatedAt)}.` : 'Figures are being computed.'} Periods end today
+            (days counted in UTC) and are compared with the {periodDays} days before them.
           </Text>
         </>
       ) : null}

@@ -9,9 +9,15 @@ interface Choice {
   readonly value: string;
 }
 
+/** "prod-eu (Production)"; just "Production" when the name says the type already. */
+function labelOf(environment: Figures['environments'][number]): string {
+  const type = ENVIRONMENT_TYPE_LOOK[environment.type].label;
+  return environment.name.toLowerCase() === type.toLowerCase() ? type : `${environment.name} (${type})`;
+}
+
 /** Which environment the figures are for; Atlaskit's Select: type to filter, arrows to move, Enter to pick. */
 export function EnvironmentPicker({ figures, onChange }: { readonly figures: Figures; readonly onChange: (id: string) => void }) {
-  const choices: Choice[] = figures.environments.map((e) => ({ value: e.id, label: `${e.name} (${ENVIRONMENT_TYPE_LOOK[e.type].label})` }));
+  const choices: Choice[] = figures.environments.map((e) => ({ value: e.id, label: labelOf(e) }));
   return (
     <Stack space="space.050">
       <Label htmlFor="dora-environment">Environment</Label>
