@@ -134,10 +134,10 @@ describe('DORA page on /jira/project/DEMO/dora', () => {
     await page.keyboard.press('Home');
     assert.equal(await frame.getByTestId('period-7').getAttribute('aria-checked'), 'true');
 
-    // Tab leaves the period group for the environment picker; ArrowDown opens it, Escape closes it.
+    // The environment picker sits before the period group: Shift+Tab goes back to it. ArrowDown opens it, Escape closes it.
     const environment = frame.locator('#dora-environment');
-    for (let i = 0; i < 10 && !(await environment.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
-    assert.equal(await environment.evaluate((el) => el === document.activeElement), true, 'Tab does not reach the environment picker');
+    await page.keyboard.press('Shift+Tab');
+    assert.equal(await environment.evaluate((el) => el === document.activeElement), true, 'Shift+Tab does not reach the environment picker');
     await page.keyboard.press('ArrowDown');
     const options = frame.getByRole('option');
     await options.first().waitFor();
