@@ -51,6 +51,12 @@ export interface Deploy {
   readonly commitsOmitted: number;
   readonly issueKeys: readonly string[];
   readonly snapshot: readonly SnapshotBuild[];
+  /**
+   * The web address of the repository its commit was built from (src/domain/repository-url.ts), so a
+   * list of deploys links each SHA without reading builds. Absent when no build or registration named
+   * one, and on records stored before it was kept.
+   */
+  readonly repositoryUrl?: string | undefined;
 }
 
 export function deployStateOf(buildState: BuildState): DeployState {
@@ -58,6 +64,25 @@ export function deployStateOf(buildState: BuildState): DeployState {
 }
 
 export const MAX_SNAPSHOT_BUILDS = 50;
+
+/** The repository a commit was built from: the build of the given connection first (the deploy's own run), else any that says. */
+export function repositoryOf(builds: readonly Pick<Build, 'connectionId' | 'repositoryUrl'>[], connectionId: string | null): string | null {
+  const own = builds.find((b) => b.connectionId === connectionId && b.repositoryUrl);
+  return own?.repositoryUrl ?? builds.find((b) => b.repositoryUrl)?.repositoryUrl ?? null;
+}
+
+/** Git hosts' repository addresses are far shorter; a longer one would only grow the deploy and every link that carries it. */
+export const MAX_REPOSITORY_URL_LENGTH = 500;
+
+/** The repository a deploy is recorded with: the one its run names, else one a build of its commit names; null when none fits. */
+export function deployRepository(
+  named: string | null,
+  builds: readonly Pick<Build, 'connectionId' | 'repositoryUrl'>[],
+  connectionId: string | null,
+): string | null {
+  const found = named ?? repositoryOf(builds, connectionId);
+  return found !== null && found.length <= MAX_REPOSITORY_URL_LENGTH ? found : null;
+}
 
 /**
  * The builds of the deploy's commit as they stood when it started: a build still running then is

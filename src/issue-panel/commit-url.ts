@@ -1,5 +1,7 @@
-import type { Build } from '../domain/build';
 import { safeLink } from '../shared/safe-link';
+
+// Stated once in the domain, where the sync also reads it when it records a deploy.
+export { repositoryOf } from '../domain/deploy';
 
 /** A full or abbreviated Git object name: anything else never goes into a link's path. */
 const SHA = /^[0-9a-f]{7,64}$/i;
@@ -27,10 +29,4 @@ export function commitUrl(repositoryUrl: string | null | undefined, sha: string)
   const base = url.pathname.replace(/\/+$/, '');
   if (!path || base.split('/').filter(Boolean).length < 2) return null;
   return safeLink(`${url.origin}${base}/${path}/${sha.toLowerCase()}`);
-}
-
-/** The repository a deploy's commit was built from: its own connection's build first, else any that says. */
-export function repositoryOf(builds: readonly Pick<Build, 'connectionId' | 'repositoryUrl'>[], connectionId: string | null): string | null {
-  const own = builds.find((b) => b.connectionId === connectionId && b.repositoryUrl);
-  return own?.repositoryUrl ?? builds.find((b) => b.repositoryUrl)?.repositoryUrl ?? null;
 }

@@ -49,7 +49,8 @@ export async function deployDetails(
     drilldownAccess(caller.visibility, jenkinsJobs, deps.drilldown),
   ]);
   const runs = deployRunsOf(deploysOfSha);
-  const repository = repositoryOf(current, origin.kind === 'ci' ? origin.connectionId : null);
+  // The one the deploy was recorded with first, so its row and its detail link the same commit page.
+  const repository = deploy.repositoryUrl ?? repositoryOf(current, origin.kind === 'ci' ? origin.connectionId : null);
   const linked = <T extends { sha: string }>(row: T): T => {
     const url = commitUrl(repository, row.sha);
     return url ? { ...row, url } : row;

@@ -1,6 +1,7 @@
 import { realDeploys } from '../domain/deploy-identity';
 import type { DeployRow } from '../shared/contract/issue-panel';
 import type { DeploySummary } from '../storage/deploy-record';
+import { commitUrl } from './commit-url';
 import { deployRow } from './rows';
 
 /**
@@ -18,7 +19,7 @@ export function panelRows(summaries: readonly DeploySummary[]): DeployRow[] {
     realKey: key,
     records,
     issueCommitAt: deploy.issueCommitAt ?? null,
-    // No repository address is stored for a deploy yet: the SHA shows as text with its full value.
-    commitUrl: null,
+    // From the repository the link's summary carries: no read of builds per row. Without one the SHA is text.
+    commitUrl: deploy.sha ? commitUrl(deploy.repositoryUrl, deploy.sha) : null,
   }));
 }

@@ -45,6 +45,8 @@ export const deploySchema = z.object({
       durationMs: z.number().nullable(),
     }),
   ),
+  // Optional: deploys stored before it was kept read as they were, with no link for their SHA.
+  repositoryUrl: z.string().optional(),
 }) satisfies z.ZodType<Deploy>;
 
 /** What an issue's link keeps of its deploy, so the panel renders from one query. */
@@ -61,6 +63,7 @@ export const deploySummarySchema = deploySchema.pick({
   finishedAt: true,
   url: true,
   trigger: true,
+  repositoryUrl: true,
 }).extend({
   // Optional: links written before these fields parse as they are (no provider: a registration).
   /** The CI that ran the deploy, so the panel can tell runs of different CIs apart. */
@@ -71,8 +74,9 @@ export const deploySummarySchema = deploySchema.pick({
 export type DeploySummary = z.infer<typeof deploySummarySchema>;
 
 export function summaryOf(deploy: Deploy): DeploySummary {
-  const { id, projectKey, environment, pipeline, sequence, state, sha, branch, startedAt, finishedAt, url, trigger, origin } = deploy;
-  const summary = { id, projectKey, environment, pipeline, sequence, state, sha, branch, startedAt, finishedAt, url, trigger };
+  const { id, projectKey, environment, pipeline, sequence, state, sha, branch, startedAt, finishedAt, url, trigger, origin, repositoryUrl } = deploy;
+  // The repository travels with the summary so the panel's list links each SHA from the one query it makes.
+  const summary = { id, projectKey, environment, pipeline, sequence, state, sha, branch, startedAt, finishedAt, url, trigger, ...(repositoryUrl ? { repositoryUrl } : {}) };
   return origin.kind === 'ci' ? { ...summary, provider: origin.provider } : summary;
 }
 

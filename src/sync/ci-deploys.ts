@@ -34,6 +34,7 @@ function deployRunOf(config: ProjectConfig, source: DeploySource, build: Build, 
     url: build.url,
     trigger: build.causes[0]?.description ?? null,
     reportedCommits: build.commits,
+    repositoryUrl: build.repositoryUrl ?? null,
   };
 }
 

@@ -1,5 +1,5 @@
 import type { Build, Commit } from '../domain/build';
-import { buildSnapshot, type Deploy, type DeployOrigin, type SnapshotBuild } from '../domain/deploy';
+import { buildSnapshot, deployRepository, type Deploy, type DeployOrigin, type SnapshotBuild } from '../domain/deploy';
 import { commitsForDeploy } from '../domain/deploy-commits';
 import type { Environment } from '../domain/environment';
 import { globMatches } from '../domain/glob';
@@ -24,6 +24,8 @@ export interface DeployRun {
   readonly url: string | null;
   readonly trigger: string | null;
   readonly reportedCommits: readonly Commit[];
+  /** The repository the run names (its CI build's remote, or a registration's field); null when it names none. */
+  readonly repositoryUrl: string | null;
 }
 
 export interface PlannedDeploy {
@@ -52,10 +54,17 @@ function runOf(origin: DeployOrigin) {
   return origin.kind === 'ci' ? { connectionId: origin.connectionId, jobId: origin.jobId, number: origin.buildNumber } : undefined;
 }
 
-async function snapshotFor(deploy: Pick<Deploy, 'sha' | 'startedAt' | 'origin'>, config: ProjectConfig, ctx: RunContext): Promise<SnapshotBuild[]> {
-  if (!deploy.sha) return [];
+async function snapshotFor(
+  deploy: Pick<Deploy, 'sha' | 'startedAt' | 'origin'>,
+  config: ProjectConfig,
+  ctx: RunContext,
+): Promise<{ snapshot: SnapshotBuild[]; repositoryUrl: string | null }> {
+  if (!deploy.sha) return { snapshot: [], repositoryUrl: null };
   const builds = (await ctx.buildsOfSha(deploy.sha)).filter((b) => countsForProject(config, b));
-  return buildSnapshot(deploy.startedAt, builds, connectionsUsedBy(config), runOf(deploy.origin));
+  return {
+    snapshot: buildSnapshot(deploy.startedAt, builds, connectionsUsedBy(config), runOf(deploy.origin)),
+    repositoryUrl: deployRepository(null, builds, deploy.origin.kind === 'ci' ? deploy.origin.connectionId : null),
+  };
 }
 
 /**
@@ -84,6 +93,8 @@ export async function planDeploy(run: DeployRun, config: ProjectConfig, ctx: Run
     branchBuilds,
   });
   const siteKeys = await ctx.siteProjectKeys();
+  // What the run names, else what the builds of its commit already read for the snapshot name: no extra read.
+  const repositoryUrl = deployRepository(run.repositoryUrl, shaBuilds, run.origin.kind === 'ci' ? run.origin.connectionId : null);
   const deploy: Deploy = {
     id,
     projectKey: run.projectKey,
@@ -102,16 +113,21 @@ export async function planDeploy(run: DeployRun, config: ProjectConfig, ctx: Run
     commitsOmitted: omitted,
     issueKeys: issueKeysFor(config, { commits, branch: run.branch }, siteKeys),
     snapshot: buildSnapshot(run.startedAt, shaBuilds, connectionsUsedBy(config), runOf(run.origin)),
+    ...(repositoryUrl ? { repositoryUrl } : {}),
   };
   ctx.stageDeploy(deploy);
   return { deploy, previous: stored, changed: !stored || stableJson(stored) !== stableJson(deploy) };
 }
 
-/** A stored deploy with its build snapshot recomputed, when a build of its commit arrived since. */
+/**
+ * A stored deploy with its build snapshot recomputed, when a build of its commit arrived since. A
+ * repository it was recorded without is taken from those builds; one it was recorded with is kept.
+ */
 export async function planSnapshotRefresh(deploy: Deploy, config: ProjectConfig, ctx: RunContext): Promise<PlannedDeploy> {
-  const snapshot = await snapshotFor(deploy, config, ctx);
-  const next = { ...deploy, snapshot };
-  const changed = stableJson(deploy.snapshot) !== stableJson(snapshot);
+  const { snapshot, repositoryUrl } = await snapshotFor(deploy, config, ctx);
+  const learned = !deploy.repositoryUrl && repositoryUrl !== null;
+  const next = learned ? { ...deploy, snapshot, repositoryUrl } : { ...deploy, snapshot };
+  const changed = learned || stableJson(deploy.snapshot) !== stableJson(snapshot);
   if (changed) ctx.stageDeploy(next);
   return { deploy: next, previous: deploy, changed };
 }

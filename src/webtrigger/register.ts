@@ -1,5 +1,6 @@
 import type { Deploy } from '../domain/deploy';
 import { environmentId } from '../domain/environment';
+import { repositoryWebUrl } from '../domain/repository-url';
 import type { ProjectConfig } from '../domain/project-config';
 import { digest } from '../storage/keys';
 import { planDeploy, type DeployRun } from '../sync/plan-deploy';
@@ -47,6 +48,8 @@ export async function registerDeploy(config: ProjectConfig, body: Registration, 
       author: c.author ?? null,
       timestamp: c.timestamp ? iso(c.timestamp) : null,
     })),
+    // One spelling for a repository, as a CI's remote gets: no `.git`, no trailing slash, no query.
+    repositoryUrl: repositoryWebUrl(body.repositoryUrl),
   };
   const plan = await planDeploy(run, config, ctx);
   if (plan.changed) await ctx.deploys.save(plan.deploy, plan.previous);

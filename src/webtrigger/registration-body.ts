@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { DEPLOY_STATES } from '../domain/deploy';
+import { DEPLOY_STATES, MAX_REPOSITORY_URL_LENGTH } from '../domain/deploy';
 import { ENVIRONMENT_TYPES } from '../domain/environment';
+import { safeLink } from '../shared/safe-link';
 
 const isoTime = z.iso.datetime({ offset: true }).describe('an ISO 8601 time such as 2026-11-01T10:00:00Z');
 function withoutCredentials(url: string): boolean {
@@ -8,7 +9,8 @@ function withoutCredentials(url: string): boolean {
     const parsed = new URL(url);
     return parsed.username === '' && parsed.password === '';
   } catch {
-    return false;
+    // Not a URL at all: z.url says so, and this message would only mislead.
+    return true;
   }
 }
 
@@ -17,6 +19,12 @@ const httpUrl = z
   .max(2000)
   .refine(withoutCredentials, 'no user name or password in the URL: the link is shown to every viewer')
   .describe('an http(s) URL');
+
+/** Turned into commit links on every viewer's panel, so it passes the same rule every rendered link does. */
+const repositoryUrl = httpUrl
+  .max(MAX_REPOSITORY_URL_LENGTH)
+  .refine((url) => safeLink(url) !== null, 'an http(s) address a browser may open')
+  .describe("the repository's web address, such as https://github.com/acme/shop");
 
 /** The JSON a deploy registration request carries. Unknown fields are refused, so a typo does not go unnoticed. */
 export const registrationSchema = z.strictObject({
@@ -51,6 +59,7 @@ export const registrationSchema = z.strictObject({
   startedAt: isoTime.optional(),
   finishedAt: isoTime.optional(),
   branch: z.string().trim().min(1).max(255).optional(),
+  repositoryUrl: repositoryUrl.optional(),
 });
 export type Registration = z.infer<typeof registrationSchema>;
 

@@ -45,4 +45,26 @@ describe('panelRows', () => {
 
     expect(row[0]?.issueCommitAt).toBe('2026-11-01T09:00:00.000Z');
   });
+
+  it('given the link summary names a GitHub repository, then the row links its SHA to the commit page', () => {
+    const summary = summaryOf(aDeploy({ id: 'linked', sha: 'ab'.repeat(20), repositoryUrl: 'https://github.com/acme/shop' }));
+
+    expect(panelRows([summary])[0]?.commitUrl).toBe(`https://github.com/acme/shop/commit/${'ab'.repeat(20)}`);
+  });
+
+  it.each([
+    ['a link stored before repositories were kept', {}],
+    ['a Git host with no known commit page', { repositoryUrl: 'https://git.example.com/demo/shop' }],
+    ['a javascript: address, however it was stored', { repositoryUrl: 'javascript:alert(1)//github.com/acme/shop' }],
+  ])('given %s, then the SHA is no link', (_name, extra) => {
+    const summary: DeploySummary = { ...summaryOf(aDeploy({ id: 'plain' })), ...extra };
+
+    expect(panelRows([summary])[0]).toMatchObject({ sha: 'a'.repeat(40), commitUrl: null });
+  });
+
+  it('given a deploy without a commit, then there is nothing to link', () => {
+    const summary = summaryOf(aDeploy({ id: 'no-sha', sha: null, repositoryUrl: 'https://github.com/acme/shop' }));
+
+    expect(panelRows([summary])[0]?.commitUrl).toBeNull();
+  });
 });

@@ -292,3 +292,48 @@ describe('deploy registration: who learns that a project takes deploys', () => {
     expect(errorOf(response).error).toBe('invalid_project');
   });
 });
+
+describe('deploy registration: the repository the commit was built from', () => {
+  const deployNamed = async (runId: string) => (await deploysOf('DEMO')).find((d) => d.origin.kind === 'registration' && d.origin.runId === runId);
+
+  it('keeps the repository the body names, in one spelling, on the deploy and on its issue links', async () => {
+    const body = JSON.stringify(aRegistration({ runId: 'repo-1', startedAt: '2026-11-04T10:00:00Z', repositoryUrl: 'https://github.com/Acme/shop.git/' }));
+
+    expect((await send({ body })).statusCode).toBe(201);
+
+    const deploy = await deployNamed('repo-1');
+    expect(deploy?.repositoryUrl).toBe('https://github.com/Acme/shop');
+    const link = (await new DeployStore().forIssue('DEMO-7')).deploys.find((d) => d.id === deploy?.id);
+    expect(link?.repositoryUrl).toBe('https://github.com/Acme/shop');
+  });
+
+  it('without one in the body, takes the repository a CI build of the same commit named', async () => {
+    // given a CI build of another commit that names its repository
+    const built = 'c0ffee00000000000000000000000000000000a1';
+    await new BuildStore().write([aBuild({ connectionId: 'jenkins-1', sha: built, number: 42, startedAt: '2026-11-04T08:00:00.000Z', repositoryUrl: 'https://gitlab.com/acme/shop' })]);
+
+    // when a deploy of that commit is registered without a repository
+    const body = JSON.stringify(aRegistration({ runId: 'repo-2', sha: built, startedAt: '2026-11-04T11:00:00Z' }));
+    expect((await send({ body })).statusCode).toBe(201);
+
+    // then it is recorded with the build's
+    expect((await deployNamed('repo-2'))?.repositoryUrl).toBe('https://gitlab.com/acme/shop');
+  });
+
+  it.each([
+    ['a javascript: address', 'javascript:alert(1)//github.com/acme/shop'],
+    ['a data: address', 'data:text/html,<script>alert(1)</script>'],
+    ['not an address', 'github.com/acme/shop'],
+    ['credentials in the address', 'https://bot:token@github.com/acme/shop'],
+    ['an address longer than any Git host uses', `https://github.com/acme/${'x'.repeat(600)}`],
+  ])('refuses %s with a message naming repositoryUrl, writing nothing', async (_name, repositoryUrl) => {
+    platform.kvs.resetStats();
+
+    const response = await send({ body: JSON.stringify(aRegistration({ runId: 'repo-bad', repositoryUrl })) });
+
+    expect(response.statusCode).toBe(400);
+    expect(errorOf(response)).toMatchObject({ error: 'invalid_body', message: expect.stringMatching(/repositoryUrl: /) });
+    expect(platform.kvs.stats.writes).toBe(0);
+    expect(await deployNamed('repo-bad')).toBeUndefined();
+  });
+});

@@ -56,7 +56,7 @@ export function ShortSha({ sha, url = null }: { readonly sha: string; readonly u
           </ExternalLink>
         </span>
       ) : (
-        <code style={mono} title={`${sha} (no link: the CI reported no GitHub, GitLab or Bitbucket repository for it)`} data-testid="commit-sha">
+        <code style={mono} title={`${sha} (no link: no GitHub, GitLab or Bitbucket repository was recorded for it)`} data-testid="commit-sha">
           {short}
         </code>
       )}
