@@ -44,6 +44,9 @@ export const buildKey = (build: Pick<Build, 'connectionId' | 'job' | 'number'>) 
 
 /** Builds by job, commit and branch. One entity value per build; unchanged builds are never rewritten. */
 export class BuildStore {
+  /** Keys `changed` last found not stored: a run's store lives for that run only (RunContext). */
+  private readonly unstoredKeys = new Set<string>();
+
   /** The builds that are new or differ from what is stored, never one that moves backwards (reads only; the last of duplicates wins). */
   async changed(builds: readonly Build[]): Promise<Build[]> {
     const latest = new Map<string, Build>();
@@ -52,6 +55,8 @@ export class BuildStore {
     const changed: Build[] = [];
     for (const [key, build] of latest) {
       const before = existing.get(key);
+      if (before === undefined) this.unstoredKeys.add(key);
+      else this.unstoredKeys.delete(key);
       if (before !== undefined && stableJson(before) === stableJson(toEntity(build))) continue;
       // A poll that read a build before its webhook arrived must not reopen it (src/domain/webhook.ts).
       const stored = before === undefined ? undefined : fromEntity(before);
@@ -61,7 +66,12 @@ export class BuildStore {
     return changed;
   }
 
-  /** Writes builds as they are, 25 to a billed write; returns the billed writes. */
+  /** Those of `builds` that were not stored when `changed` last read them, in their order: the ones a write adds. */
+  added(builds: readonly Build[]): Build[] {
+    return builds.filter((build) => this.unstoredKeys.has(buildKey(build)));
+  }
+
+  /** Writes builds as they are, 25 to a billed write (in order, each group all-or-nothing); returns the billed writes. */
   async write(builds: readonly Build[]): Promise<number> {
     return writeEntities(builds.map((build) => ({ entityName: ENTITY.build, key: buildKey(build), value: toEntity(build) })));
   }

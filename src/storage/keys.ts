@@ -43,6 +43,10 @@ export const keys = {
   /** One record per failing connection, all read with one prefix query (written by that connection's runs only). */
   syncHealthPrefix: 'sync:health:',
   syncHealthOf: (connectionId: string) => `sync:health:${connectionId}`,
+  /** Builds and deploys stored per connection, with the last writer's claim (src/storage/stored-count-store.ts). */
+  syncStored: (connectionId: string) => `sync:stored:${connectionId}`,
+  /** What the last connection test learnt about the token (never the token itself). */
+  tokenDetails: (connectionId: string) => `conn-token:${connectionId}`,
   replayGuard: (signature: string) => `replay:${digest(signature, 32)}`,
   /** A connection's build webhook (src/webtrigger/build-events): its opaque URL id, secret hint, CircleCI webhook ids. */
   webhook: (connectionId: string) => `hook:conn:${connectionId}`,

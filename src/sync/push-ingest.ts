@@ -9,6 +9,7 @@ import { ConnectionStore, type ConnectionEntry } from '../storage/connection-sto
 import { SyncStateStore } from '../storage/sync-state-store';
 import { planCiDeploys } from './ci-deploys';
 import { RunContext } from './run-context';
+import { claimNewRecords } from './stored-counts';
 import { writeDeploys } from './write-plan';
 
 export interface PushedBuild {
@@ -98,6 +99,7 @@ export async function ingestPushedBuild(entry: ConnectionEntry, pushed: PushedBu
     if (changed.length === 0) return unchanged(build);
     ctx.stageBuilds(changed);
     const plan = await planCiDeploys(changed, { id: entry.connection.id, scope: entry.scope }, ctx);
+    await claimNewRecords(entry.connection.id, changed, plan.writes, ctx, Date.now());
     // Deploys before their build, as the sync does: a failure in between leaves the build to be seen again.
     const deploys = await writeDeploys(plan.writes, ctx);
     await ctx.builds.write(changed);

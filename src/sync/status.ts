@@ -1,6 +1,7 @@
 import { SyncHealthStore } from '../storage/sync-health-store';
 import { SyncStateStore, type SyncStatus } from '../storage/sync-state-store';
 import { HistoryStore } from '../storage/history-store';
+import { StoredCountStore } from '../storage/stored-count-store';
 
 export interface Problem {
   /** The CI job the problem is about (for a deploy that could not be stored, the job that ran it). */
@@ -83,9 +84,10 @@ export async function recordStatus(status: SyncStatus, state = new SyncStateStor
   await health.record(status);
 }
 
-/** Forgets a removed connection's cursor, status, health record and history import. */
+/** Forgets a removed connection's cursor, status, health record, stored counts and history import. */
 export async function forgetSyncOf(connectionId: string): Promise<void> {
   await new SyncStateStore().forget(connectionId);
+  await new StoredCountStore().forget(connectionId);
   await new SyncHealthStore().forget(connectionId);
   await new HistoryStore().forget(connectionId);
 }

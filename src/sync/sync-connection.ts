@@ -8,6 +8,7 @@ import { continueAfter, fetchBuilds, type FetchOptions } from './fetch-builds';
 import { sendToJira } from './jira-devops';
 import { RunContext } from './run-context';
 import { recordStatus, statusNeedsWrite, statusOf, type RunReport } from './status';
+import { claimNewRecords } from './stored-counts';
 import type { Chain, QueuedWork, SyncWork } from './work';
 import { writeDeploys } from './write-plan';
 
@@ -86,6 +87,7 @@ export async function syncConnection(work: SyncWork, options: WorkerOptions): Pr
     if ((await state.cursorRevision(id)) !== stored.revision) return { kind: 'superseded', requests: fetched.requests };
     // A push (src/sync/push-ingest.ts) may have written a build since we read it: a build that now regresses drops the run.
     if (acceptsPush(modeOf(found.connection)) && (await ctx.builds.changed(changed)).length !== changed.length) return { kind: 'superseded', requests: fetched.requests };
+    billedWrites += await claimNewRecords(id, changed, deploys.writes, ctx, options.clock.now());
     // Deploys before the builds they come from: a run that dies in between leaves those builds
     // unwritten, so the next run sees them as changed and plans the same deploys again.
     const written = await writeDeploys(deploys.writes, ctx);

@@ -7,6 +7,7 @@ import { SyncStateStore } from '../../storage/sync-state-store';
 import { planCiDeploys } from '../ci-deploys';
 import { stoppedByOwnLimit, writeReserveMs, type FetchOptions } from '../fetch-builds';
 import { RunContext } from '../run-context';
+import { claimNewRecords } from '../stored-counts';
 import { writeDeploys } from '../write-plan';
 import { pushHistoryWork, type HistoryWork } from './work';
 
@@ -76,6 +77,7 @@ export async function importHistoryRound(work: HistoryWork, options: HistoryOpti
   try {
     const current = await store.get(work.connectionId);
     if (current?.revision !== work.revision || current.state !== 'running') return { kind: 'superseded' };
+    await claimNewRecords(work.connectionId, changed, deploys.writes, ctx, options.clock.now());
     // Deploys before their builds, as the sync writes them: a round killed in between reads the same builds again.
     const written = await writeDeploys(deploys.writes, ctx);
     deploysWritten = written.deploysWritten;
