@@ -5,8 +5,9 @@ import type { ConnectionTestResult } from '../providers';
 import { modeOf, type UrlRules } from '../domain/connection';
 import { ForbiddenError } from '../jira/errors';
 import type { ConnectionDraft, ConnectionList, ConnectionView, TestResult } from '../shared/contract/connections';
-import { ConnectionStore, type ConnectionWithSecret } from '../storage/connection-store';
+import { ConnectionStore, type ConnectionEntry, type ConnectionWithSecret } from '../storage/connection-store';
 import { ProjectConfigStore } from '../storage/project-config-store';
+import { TokenDetailsStore } from '../storage/token-details-store';
 import { forgetSyncOf } from '../sync/status';
 import { PushStore } from '../sync/push-store';
 import { withdrawConnection } from '../sync/jira-devops-withdraw';
@@ -72,7 +73,10 @@ export class Connections {
     if (page.kind === 'project') requireOwnSecrets(found.enteredBy, accountId, savedSecrets(found));
     const { connection, secret } = found;
     if (modeOf(connection) === 'pushed') return testPushedOnly(connection, Date.parse(this.now()));
-    return toTestResult(await interactiveProvider(connection, { apiToken: secret.apiToken, headers: {} }).testConnection());
+    const result = await interactiveProvider(connection, { apiToken: secret.apiToken, headers: {} }).testConnection();
+    // Only a test of the stored token describes it (a draft's may never be saved); the hub shows what it learnt.
+    if (result.token) await rememberToken(found.entry, result.token, this.now());
+    return toTestResult(result);
   }
 
   async save(
@@ -128,6 +132,18 @@ function agentReadableByAllOf(asked: boolean | undefined, current: boolean, page
   if (page.kind === 'site') return asked ?? current;
   if (asked === true && !current) throw new ForbiddenError('Only Jira admins can let every Jira user read a connection through the agent.');
   return asked === false ? false : current;
+}
+
+async function rememberToken(entry: ConnectionEntry, token: NonNullable<ConnectionTestResult['token']>, now: string): Promise<void> {
+  await new TokenDetailsStore().save({
+    schemaVersion: 1,
+    connectionId: entry.connection.id,
+    tokenHint: entry.tokenHint,
+    checkedAt: now,
+    scopes: [...token.scopes],
+    ...(token.createdAt ? { createdAt: token.createdAt } : {}),
+    expiry: { ...token.expiry },
+  });
 }
 
 function toTestResult(result: ConnectionTestResult): TestResult {

@@ -16,6 +16,15 @@ export interface ConnectionTestResult {
   readonly warnings: readonly string[];
   /** The token's scopes, where the CI reports them (Buildkite); absent where it does not. */
   readonly scopes?: readonly string[];
+  /** What the CI reports about the token (Buildkite), never the token: ISO times, null when not reported. */
+  readonly token?: TokenFacts;
+}
+
+export interface TokenFacts {
+  readonly scopes: readonly string[];
+  readonly createdAt: string | null;
+  /** `never` only when the CI says so; `not-reported` when its answer names no expiry. */
+  readonly expiry: { readonly kind: 'at'; readonly at: string } | { readonly kind: 'never' } | { readonly kind: 'not-reported' };
 }
 
 export type { SyncProblem } from './sync-problem';

@@ -132,8 +132,10 @@ export class ConnectionStore {
     return secret.success ? secret.data : undefined;
   }
 
+  /** The record, its secret, then what a test learnt about that secret. */
   async remove(id: string): Promise<void> {
     await kvs.delete(keys.connection(id));
     await kvs.deleteSecret(keys.connectionSecret(id));
+    await kvs.delete(keys.tokenDetails(id));
   }
 }

@@ -1,9 +1,14 @@
-import { CONNECTION_RESOLVERS as KEYS, healthListSchema } from '../../src/shared/contract/connections';
+import { CONNECTION_RESOLVERS as KEYS, healthListSchema, testResultSchema } from '../../src/shared/contract/connections';
 import { defaultProjectConfig } from '../../src/domain/project-config';
 import { ProjectConfigStore } from '../../src/storage/project-config-store';
 import { SyncStateStore } from '../../src/storage/sync-state-store';
+import { TokenDetailsStore } from '../../src/storage/token-details-store';
 import { recordStatus, statusOf } from '../../src/sync/status';
+import { RunContext } from '../../src/sync/run-context';
+import { claimNewRecords } from '../../src/sync/stored-counts';
+import { aBuild, aDeploy } from '../support/builders';
 import { testPlatform } from '../support/platform';
+import { json, startRecordedServer, type RecordedServer } from '../providers/support/recorded-server';
 import { aBuildkiteDraft, aJenkinsDraft } from '../connections/support/builders';
 import { saved } from '../connections/support/connection-calls';
 import { dataOf, failureOf } from '../connections/support/results';
@@ -23,15 +28,21 @@ const run = (connectionId: string, now: number, over: Partial<Parameters<typeof 
   ...over,
 });
 
+const DAY = 24 * 3_600_000;
+let buildkite: RecordedServer | undefined;
+
 beforeAll(() => platform.install());
-afterAll(() => testPlatform().install());
+afterAll(async () => {
+  await buildkite?.close();
+  testPlatform().install();
+});
 
 async function health() {
   return dataOf(await invoke(platform, KEYS.health, { as: 'ada', page: ADMIN_PAGE }), healthListSchema).connections;
 }
 
 describe('the admin page health hub', () => {
-  it('given a Jenkins that synced, then had its token revoked, when the hub loads, then it is failing with the hint and keeps its last success and totals', async () => {
+  it('given a Jenkins that synced, then had its token revoked, when the hub loads, then it is failing with the hint, keeps its last success, and its status from before stored counts reads as nothing counted yet', async () => {
     const jenkins = await saved(platform, aJenkinsDraft('http://127.0.0.1:9/jenkins', { name: 'Revoked Jenkins' }));
     await new ProjectConfigStore().save({ ...defaultProjectConfig('DEMO', '2026-11-01T00:00:00.000Z'), defaultConnectionId: jenkins.id });
     const state = new SyncStateStore();
@@ -47,19 +58,59 @@ describe('the admin page health hub', () => {
       error,
       lastRunAt: '2026-11-02T10:05:00.000Z',
       lastSuccessAt: '2026-11-02T10:00:00.000Z',
-      totals: { builds: 3, deploys: 1 },
+      stored: null,
       projects: ['DEMO'],
-      tokenDetails: 'not-reported',
+      tokenDetails: { kind: 'not-reported' },
     });
   });
 
-  it('given the same Buildkite organisation added twice, when the hub loads, then each names the other as a duplicate and lists scopes on test', async () => {
+  it('given a connection that stored builds and a deploy, when the hub loads, then it shows what is stored, each counted once', async () => {
+    const jenkins = await saved(platform, aJenkinsDraft('http://127.0.0.1:9/jenkins', { name: 'Counted Jenkins' }));
+    const builds = [aBuild({ connectionId: jenkins.id, number: 1 }), aBuild({ connectionId: jenkins.id, number: 2 })];
+    const ctx = new RunContext(async () => []);
+    const changed = await ctx.builds.changed(builds);
+    const deploy = aDeploy({ id: 'DEMO-counted-1', origin: { kind: 'ci', sourceId: 's1', provider: 'jenkins', connectionId: jenkins.id, jobId: 'app/deploy', buildNumber: 1 } });
+    await claimNewRecords(jenkins.id, changed, [{ deploy, previous: undefined, changed: true }], ctx, Date.parse('2026-11-02T10:00:00Z'));
+    await ctx.deploys.save(deploy, undefined);
+    await ctx.builds.write(changed);
+
+    expect((await health()).find((h) => h.id === jenkins.id)?.stored).toEqual({ builds: 2, deploys: 1, since: null });
+  });
+
+  it('given a Buildkite token tested with its creation and expiry, when the hub loads, then it shows them, warns of the near expiry, and never the token', async () => {
+    const now = Date.now();
+    const expires = new Date(now + 3 * DAY).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
+    buildkite = await startRecordedServer([
+      { path: '/v2/access-token', reply: json(JSON.stringify({ uuid: 'b1', scopes: ['read_pipelines', 'read_builds'], created_at: '2025-07-16 06:07:42 UTC', expires_at: expires })) },
+      { path: '/v2/organizations/tokens-org/builds', reply: json('[]') },
+    ]);
+    const view = await saved(platform, aBuildkiteDraft({ name: 'Buildkite tokens', organization: 'tokens-org', apiBaseUrl: buildkite.url }));
+    const untested = (await health()).find((h) => h.id === view.id);
+    expect(untested?.tokenDetails).toEqual({ kind: 'untested' });
+
+    dataOf(await invoke(platform, KEYS.testSaved, { as: 'ada', page: ADMIN_PAGE, payload: { id: view.id } }), testResultSchema);
+    const row = (await health()).find((h) => h.id === view.id);
+
+    expect(row?.tokenDetails).toMatchObject({
+      kind: 'reported',
+      scopes: ['read_builds', 'read_pipelines'],
+      createdAt: '2025-07-16T06:07:42.000Z',
+      expiry: { kind: 'at', warn: true },
+    });
+    expect(JSON.stringify(row)).not.toContain(aBuildkiteDraft().apiToken);
+
+    // And removing the connection removes what the test learnt
+    await invoke(platform, KEYS.remove, { as: 'ada', page: ADMIN_PAGE, payload: { id: view.id } });
+    expect((await new TokenDetailsStore().many([view.id])).size).toBe(0);
+  });
+
+  it('given the same Buildkite organisation added twice, when the hub loads, then each names the other as a duplicate and awaits a test for its token details', async () => {
     const first = await saved(platform, aBuildkiteDraft({ name: 'Buildkite A', organization: 'twice-org' }));
     const second = await saved(platform, aBuildkiteDraft({ name: 'Buildkite B', organization: 'twice-org' }));
 
     const rows = await health();
 
-    expect(rows.find((h) => h.id === first.id)).toMatchObject({ duplicateOf: ['Buildkite B'], state: 'never', tokenDetails: 'on-test' });
+    expect(rows.find((h) => h.id === first.id)).toMatchObject({ duplicateOf: ['Buildkite B'], state: 'never', tokenDetails: { kind: 'untested' }, stored: null });
     expect(rows.find((h) => h.id === second.id)?.duplicateOf).toEqual(['Buildkite A']);
   });
 

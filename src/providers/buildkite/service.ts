@@ -3,12 +3,13 @@ import type { BuildkiteConnection, ConnectionSecret } from '../../domain/connect
 import { PermissionError } from '../../domain/errors';
 import type { ProviderDeps } from '../http/types';
 import type { HistoryPage, HistoryPosition, HistoryRequest } from '../history';
-import type { BuildPage, ConnectionTestResult, Provider, ProviderCursor } from '../provider';
+import type { BuildPage, ConnectionTestResult, Provider, ProviderCursor, TokenFacts } from '../provider';
 import { SyncRun } from '../sync-run';
 import { BuildkiteClient } from './client';
 import { buildkiteHistory } from './history';
 import { firstSync, nextSync } from './incremental';
 import { mapBuildkiteBuild } from './map';
+import { buildkiteTime } from './wire';
 
 const REQUIRED_SCOPES = ['read_builds'];
 const USEFUL_SCOPES = ['read_pipelines', 'read_organizations'];
@@ -21,6 +22,13 @@ export interface BuildkiteSyncOptions {
 }
 
 export const DEFAULT_BUILDKITE_SYNC: BuildkiteSyncOptions = { initialLookbackMs: 24 * 3600_000, overlapMs: 2 * 60_000 };
+
+/** An explicit `expires_at: null` says the token never expires; an answer without the field says nothing. */
+function tokenFacts(scopes: readonly string[], token: { created_at?: string | null | undefined; expires_at?: string | null | undefined }): TokenFacts {
+  const at = buildkiteTime(token.expires_at);
+  const expiry: TokenFacts['expiry'] = at ? { kind: 'at', at } : token.expires_at === null ? { kind: 'never' } : { kind: 'not-reported' };
+  return { scopes, createdAt: buildkiteTime(token.created_at), expiry };
+}
 
 export class BuildkiteProvider implements Provider {
   readonly kind = 'buildkite' as const;
@@ -54,7 +62,8 @@ export class BuildkiteProvider implements Provider {
     const warnings = USEFUL_SCOPES.filter((s) => !scopes.has(s)).map(
       (s) => `The token has no ${s} scope: the app works without it, but cannot ${s === 'read_pipelines' ? 'list pipelines' : 'read the organisation details'}.`,
     );
-    return { provider: 'buildkite', serverVersion: null, user: token.data.user?.name ?? null, warnings, scopes: [...token.data.scopes].sort() };
+    const scopesSorted = [...token.data.scopes].sort();
+    return { provider: 'buildkite', serverVersion: null, user: token.data.user?.name ?? null, warnings, scopes: scopesSorted, token: tokenFacts(scopesSorted, token.data) };
   }
 
   async listJobs(): Promise<JobRef[]> {

@@ -69,7 +69,25 @@ export type WireBuild = z.output<typeof buildSchema>;
 export const buildListSchema = z.array(buildSchema);
 export const pipelineListSchema = z.array(pipelineSchema);
 
+/**
+ * GET /v2/access-token (https://buildkite.com/docs/apis/rest-api/access-token): scopes always;
+ * uuid, description, created_at ("2025-07-16 06:07:42 UTC") and user in current answers. Buildkite
+ * tokens can expire (GraphQL's `expiresAt`, null for never), so an `expires_at` is read when the
+ * REST answer carries one and never required. A time that does not parse is dropped, not fatal:
+ * it must not fail a test of a token that works.
+ */
 export const accessTokenSchema = z.object({
   scopes: z.array(z.string()),
   user: z.object({ name: text }).nullish(),
+  created_at: z.string().nullish().catch(undefined),
+  /** null: never expires; absent (or unreadable): not reported. */
+  expires_at: z.string().nullable().optional().catch(undefined),
 });
+
+/** Buildkite's "2025-07-16 06:07:42 UTC" (or ISO 8601) as ISO 8601; null when it is neither. */
+export function buildkiteTime(value: string | null | undefined): string | null {
+  if (!value) return null;
+  const utc = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2}(?:\.\d+)?)(?: ?UTC|Z)$/.exec(value.trim());
+  const millis = utc ? Date.parse(`${utc[1]}T${utc[2]}Z`) : /^\d{4}-\d{2}-\d{2}T.*(?:Z|[+-]\d{2}:?\d{2})$/.test(value) ? Date.parse(value) : Number.NaN;
+  return Number.isNaN(millis) ? null : new Date(millis).toISOString();
+}

@@ -193,6 +193,26 @@ export function egressGroupKey(domain: string): string {
 
 /** Where each connection stands, for the admin page's health hub (src/connections/health.ts). */
 export const healthStateSchema = z.enum(['never', 'ok', 'partial', 'failing']);
+/** A token's expiry as its CI reported it; `warn` when it is within 14 days or past. */
+export const tokenExpirySchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('at'), at: z.string(), warn: z.boolean() }),
+  z.object({ kind: z.literal('never') }),
+  z.object({ kind: z.literal('not-reported') }),
+]);
+export type TokenExpiry = z.infer<typeof tokenExpirySchema>;
+
+/**
+ * What the CI tells about the token, never the token: Jenkins and CircleCI report nothing;
+ * Buildkite reports its scopes and creation (and an expiry, if its answer carries one) to the
+ * last test of the stored token, `untested` until then.
+ */
+export const tokenDetailsSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('not-reported') }),
+  z.object({ kind: z.literal('untested') }),
+  z.object({ kind: z.literal('reported'), checkedAt: z.string(), scopes: z.array(z.string()), createdAt: z.nullable(z.string()), expiry: tokenExpirySchema }),
+]);
+export type TokenDetails = z.infer<typeof tokenDetailsSchema>;
+
 export const connectionHealthSchema = z.object({
   id: z.string(),
   /** From the latest recorded run: a revoked token turns it to failing at the next run. */
@@ -200,13 +220,16 @@ export const connectionHealthSchema = z.object({
   lastRunAt: z.nullable(z.string()),
   lastSuccessAt: z.nullable(z.string()),
   error: z.nullable(z.object({ name: z.string(), message: z.string(), hint: z.string() })),
-  /** Builds and deploys the sync has written for it so far (updates included); null before the first count. */
-  totals: z.nullable(z.object({ builds: z.number(), deploys: z.number() })),
+  /**
+   * Builds and deploys stored for it (each counted once, whoever stored it: sync, push or history
+   * import); `since` is when counting began for a connection that stored records before, null when
+   * all are counted. Null until it first stores something new.
+   */
+  stored: z.nullable(z.object({ builds: z.number(), deploys: z.number(), since: z.nullable(z.string()) })),
   projects: z.array(z.string()),
   /** Other connections reaching the same server as the same user or organisation. */
   duplicateOf: z.array(z.string()),
-  /** What the CI tells about the token: Buildkite lists scopes on a test; the others report nothing. */
-  tokenDetails: z.enum(['on-test', 'not-reported']),
+  tokenDetails: tokenDetailsSchema,
 });
 export type ConnectionHealth = z.infer<typeof connectionHealthSchema>;
 export const healthListSchema = z.object({ connections: z.array(connectionHealthSchema) });

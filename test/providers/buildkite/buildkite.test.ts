@@ -44,6 +44,25 @@ describe('testing a Buildkite connection', () => {
     expect(server?.requests[1]?.query.get('per_page')).toBe('1');
   });
 
+  it('reports what the token says about itself: scopes, creation in Buildkite\'s own time format, and no expiry when the answer names none', async () => {
+    const token = { uuid: 'b1', scopes: ['read_builds'], description: 'deploy tracker', created_at: '2025-07-16 06:07:42 UTC', user: { name: 'Ada', email: 'ada@example.test' } };
+    const buildkite = await buildkiteServing([{ path: '/v2/access-token', reply: json(JSON.stringify(token)) }, { path: BUILDS, reply: json(finishedBuild) }]);
+
+    const result = await buildkite.testConnection();
+
+    expect(result.token).toEqual({ scopes: ['read_builds'], createdAt: '2025-07-16T06:07:42.000Z', expiry: { kind: 'not-reported' } });
+  });
+
+  it('reads an expiry when the answer carries one (null: never), and a time it cannot read fails nothing', async () => {
+    const answer = (fields: object) => json(JSON.stringify({ scopes: ['read_builds'], ...fields }));
+    const expiring = await buildkiteServing([{ path: '/v2/access-token', reply: answer({ expires_at: '2026-12-01 00:00:00 UTC', created_at: 'yesterday' }) }, { path: BUILDS, reply: json(finishedBuild) }]);
+    expect((await expiring.testConnection()).token).toEqual({ scopes: ['read_builds'], createdAt: null, expiry: { kind: 'at', at: '2026-12-01T00:00:00.000Z' } });
+    await server?.close();
+
+    const never = await buildkiteServing([{ path: '/v2/access-token', reply: answer({ expires_at: null }) }, { path: BUILDS, reply: json(finishedBuild) }]);
+    expect((await never.testConnection()).token?.expiry).toEqual({ kind: 'never' });
+  });
+
   it('a wrong organisation slug: NotFound saying where to find the slug', async () => {
     const buildkite = await buildkiteServing([{ path: '/v2/access-token', reply: json('{"scopes":["read_builds"]}') }, { path: BUILDS, reply: json('{"message":"No organization found"}', 404) }]);
     const error = await buildkite.testConnection().catch((e: unknown) => e);

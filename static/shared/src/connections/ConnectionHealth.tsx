@@ -2,8 +2,8 @@ import Button from '@atlaskit/button/new';
 import Lozenge from '@atlaskit/lozenge';
 import { Stack, Text } from '@atlaskit/primitives/compiled';
 import SectionMessage from '@atlaskit/section-message';
-import type { ConnectionHealth, ConnectionView } from '../../../../src/shared/contract/connections';
-import { formatDateTime } from '../dates';
+import type { ConnectionHealth, ConnectionView, TokenDetails, TokenExpiry } from '../../../../src/shared/contract/connections';
+import { formatDate, formatDateTime } from '../dates';
 
 const STATE = {
   never: { appearance: 'default', label: 'Not synced yet' },
@@ -21,24 +21,72 @@ export function HealthLozenge({ health }: { health: ConnectionHealth | undefined
   );
 }
 
-/** The health column: state of the latest run, when it last worked, what it holds, who uses it. */
+const COUNT = new Intl.NumberFormat();
+const plural = (n: number, word: string) => `${COUNT.format(n)} ${word}${n === 1 ? '' : 's'}`;
+
+/** What is stored, each record counted once whoever stored it; "since" when counting began after the first records. */
+function storedText(health: ConnectionHealth): string {
+  const { stored } = health;
+  if (!stored) return health.state === 'never' ? 'Nothing stored yet' : 'Stored builds and deploys are counted from the next new build';
+  const since = stored.since ? ` since ${formatDate(stored.since)}` : '';
+  return `${plural(stored.builds, 'build')} and ${plural(stored.deploys, 'deploy')} stored${since}`;
+}
+
+function ExpiryText({ expiry }: { expiry: TokenExpiry }) {
+  if (expiry.kind === 'never') return <Text size="small">Never expires</Text>;
+  if (expiry.kind === 'not-reported') return <Text size="small">Buildkite does not report an expiry</Text>;
+  const past = Date.parse(expiry.at) <= Date.now();
+  return (
+    <Text size="small" color={expiry.warn ? 'color.text.warning' : 'color.text'} weight={expiry.warn ? 'medium' : 'regular'} testId="health-token-expiry">
+      {past ? 'Expired' : 'Expires'} {formatDate(expiry.at)}
+      {expiry.warn && !past ? ': make a new token soon' : ''}
+    </Text>
+  );
+}
+
+/** Scopes, creation and expiry as the last test of the stored token found them; never the token. */
+function TokenText({ view, details }: { view: ConnectionView; details: TokenDetails }) {
+  if (details.kind === 'not-reported') {
+    return (
+      <Text size="small" color="color.text.subtle">
+        Token scopes and expiry: not reported by {view.kind === 'jenkins' ? 'Jenkins' : 'CircleCI'}
+      </Text>
+    );
+  }
+  if (details.kind === 'untested') {
+    return (
+      <Text size="small" color="color.text.subtle">
+        Token scopes and expiry: shown after Test connection
+      </Text>
+    );
+  }
+  return (
+    <Stack space="space.025" testId="health-token">
+      <Text size="small">Token scopes: {details.scopes.length ? details.scopes.join(', ') : 'none'}</Text>
+      {details.createdAt ? <Text size="small">Created {formatDate(details.createdAt)}</Text> : null}
+      <ExpiryText expiry={details.expiry} />
+      <Text size="small" color="color.text.subtle">
+        Checked {formatDateTime(details.checkedAt)}
+      </Text>
+    </Stack>
+  );
+}
+
+/** The health column: state of the latest run, when it last worked, what it holds, who uses it, its token. */
 export function HealthCell({ view, health }: { view: ConnectionView; health: ConnectionHealth | undefined }) {
   if (!health) return <Text color="color.text.subtle">—</Text>;
-  const token = health.tokenDetails === 'on-test' ? 'scopes: shown by Test connection' : `scopes and expiry: not reported by ${view.kind === 'jenkins' ? 'Jenkins' : 'CircleCI'}`;
   return (
     <Stack space="space.050" testId={`health-${view.name}`}>
       <HealthLozenge health={health} />
       <Text size="small">Last run {formatDateTime(health.lastRunAt)}</Text>
       <Text size="small">Last successful sync {formatDateTime(health.lastSuccessAt)}</Text>
-      <Text size="small" testId="health-totals">
-        {health.totals ? `${health.totals.builds} builds, ${health.totals.deploys} deploys synced` : 'Nothing synced yet'}
+      <Text size="small" testId="health-stored">
+        {storedText(health)}
       </Text>
       <Text size="small" testId="health-projects">
         {health.projects.length ? `Used by ${health.projects.join(', ')}` : 'No project uses it yet'}
       </Text>
-      <Text size="small" color="color.text.subtle">
-        Token {token}
-      </Text>
+      <TokenText view={view} details={health.tokenDetails} />
     </Stack>
   );
 }
