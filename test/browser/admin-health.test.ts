@@ -7,7 +7,7 @@ import { appFrame, launchBrowser, screenshot, signedIn, watchProblems } from './
 /**
  * Issue 16, item 2, as a Jira admin would check it: a connection is tested on save, turns red in
  * the health hub once its token is revoked (the next scheduled run fails), says why and offers the
- * fix; the form checks fields inline and opens with focus in its first field; Buildkite is not
+ * fix; it says how many builds and deploys are stored; the form checks fields inline and opens with focus in its first field; Buildkite is not
  * offered the Rovo agent. The Jenkins stand-in runs in this process; revoking removes its user.
  */
 describe('the admin page health hub', () => {
@@ -80,6 +80,23 @@ describe('the admin page health hub', () => {
     await row(frame).getByTestId('health-state').waitFor();
     assert.match((await row(frame).textContent()) ?? '', /scopes and expiry: not reported by Jenkins/);
     assert.doesNotMatch((await row(frame).getByTestId('health-state').textContent()) ?? '', /Failing/, 'a working token is not red');
+  });
+
+  test('given its first scheduled sync, when the hub is reloaded, then it says how many builds and deploys are stored', { timeout: 150_000 }, async () => {
+    const deadline = Date.now() + 120_000;
+    let stored = '';
+    for (;;) {
+      await page.goto('/jira/admin');
+      const frame = appFrame(page);
+      await row(frame).getByTestId('health-stored').waitFor();
+      stored = (await row(frame).getByTestId('health-stored').textContent()) ?? '';
+      // The stand-in's jobs have builds and no project maps a deploy job here: builds stored, none of them deploys.
+      if (/^[1-9][\d,.\s\u202f]* builds? and 0 deploys stored$/.test(stored)) break;
+      assert.ok(Date.now() < deadline, `the hub showed what is stored within two minutes (last: "${stored}")`);
+      await page.waitForTimeout(5_000);
+    }
+    assert.doesNotMatch(stored, /since/, 'a connection counted from its first sync counts everything');
+    await screenshot(page, 'admin-health-stored-dark');
   });
 
   test('given its token is revoked, when the next scheduled run fails, then the hub turns red with the hint and the fix opens the form', { timeout: 150_000 }, async () => {
