@@ -120,14 +120,14 @@ export async function planDeploy(run: DeployRun, config: ProjectConfig, ctx: Run
 }
 
 /**
- * A stored deploy with its build snapshot recomputed, when a build of its commit arrived since. A
- * repository it was recorded without is taken from those builds; one it was recorded with is kept.
+ * A stored deploy with its build snapshot recomputed, when a build of its commit arrived since. When
+ * the snapshot changes, a repository the deploy was recorded without is taken from those builds (one
+ * it has is kept); it alone never causes a write.
  */
 export async function planSnapshotRefresh(deploy: Deploy, config: ProjectConfig, ctx: RunContext): Promise<PlannedDeploy> {
   const { snapshot, repositoryUrl } = await snapshotFor(deploy, config, ctx);
-  const learned = !deploy.repositoryUrl && repositoryUrl !== null;
-  const next = learned ? { ...deploy, snapshot, repositoryUrl } : { ...deploy, snapshot };
-  const changed = learned || stableJson(deploy.snapshot) !== stableJson(snapshot);
+  const changed = stableJson(deploy.snapshot) !== stableJson(snapshot);
+  const next = changed && !deploy.repositoryUrl && repositoryUrl !== null ? { ...deploy, snapshot, repositoryUrl } : { ...deploy, snapshot };
   if (changed) ctx.stageDeploy(next);
   return { deploy: next, previous: deploy, changed };
 }

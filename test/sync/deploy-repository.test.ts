@@ -68,7 +68,7 @@ describe("a deploy's repository", () => {
     expect(deploy && 'repositoryUrl' in deploy).toBe(false);
   });
 
-  it('given a stored deploy without one, when a build of its commit that names one arrives, then the deploy learns it; one it has is kept', async () => {
+  it('given a stored deploy without one, when a build of its commit that names one joins its snapshot, then the deploy learns it; one it has is kept', async () => {
     // Given two deploys of the commit stored before repositories were kept, or with another one
     const store = new DeployStore();
     const commit = sha(0x77);
@@ -82,6 +82,15 @@ describe("a deploy's repository", () => {
     // Then the old record gains it with its snapshot, and the other keeps its own
     expect(byId.get('old-record')?.repositoryUrl).toBe('https://github.com/acme/shop');
     expect(byId.get('has-one')?.repositoryUrl).toBe('https://bitbucket.org/acme/shop');
+  });
+
+  it('given a stored deploy without one, when a build of its commit that started after it names one, then nothing is written for that alone', async () => {
+    const commit = sha(0x78);
+    await new DeployStore().save(aDeploy({ id: 'untouched', sha: commit, issueKeys: ['DEMO-6'] }), undefined);
+
+    const later = aBuild({ number: 41, sha: commit, startedAt: '2026-11-01T12:00:00.000Z', repositoryUrl: 'https://github.com/acme/shop' });
+
+    expect((await planned([later])).map((d) => d.id)).not.toContain('untouched');
   });
 
   it('given a deploy stored before the field existed, then it reads as it was written', async () => {
