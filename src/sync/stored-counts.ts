@@ -30,7 +30,11 @@ export async function claimNewRecords(
   // Planned before the lease was taken: another writer may have stored some of them since.
   const added = await store.unstored(connectionId, planned);
   if (added.builds.length === 0 && added.deploys.length === 0) return 0;
-  // A connection that synced before counting began has records the count will never see.
-  const neverSynced = async () => (await new SyncStateStore().status(connectionId)) === undefined;
-  return store.claim(connectionId, added, new Date(now).toISOString(), neverSynced);
+  // A connection whose sync wrote records before counting began has some the count never sees
+  // (a status from before running totals were kept says nothing, so it counts as having some).
+  const nothingBefore = async () => {
+    const status = await new SyncStateStore().status(connectionId);
+    return status === undefined || (status.totals?.builds === 0 && status.totals.deploys === 0);
+  };
+  return store.claim(connectionId, added, new Date(now).toISOString(), nothingBefore);
 }

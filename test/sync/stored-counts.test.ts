@@ -5,7 +5,7 @@ import { ConnectionStore } from '../../src/storage/connection-store';
 import { StoredCountStore } from '../../src/storage/stored-count-store';
 import { ingestPushedBuild } from '../../src/sync/push-ingest';
 import { RunContext } from '../../src/sync/run-context';
-import { forgetSyncOf } from '../../src/sync/status';
+import { forgetSyncOf, recordStatus, statusOf } from '../../src/sync/status';
 import { claimNewRecords } from '../../src/sync/stored-counts';
 import { aBuild, aDeploy } from '../support/builders';
 import { shipNext, shopJenkins, T0, MINUTE } from './support/shop-history';
@@ -73,6 +73,15 @@ describe('builds and deploys stored per connection', () => {
     await claimNewRecords(ID, [], [{ deploy: aDeploy({ id: 'DEMO-x-1' }), previous: undefined, changed: true }], ctx, NOW);
 
     expect(await counts()).toMatchObject({ builds: 0, deploys: 0 });
+  });
+
+  it('given a connection whose sync stored builds before counting began, when it stores more, then the count says since when', async () => {
+    const run = { connectionId: ID, now: NOW - 3_600_000, durationMs: 1_000, buildsWritten: 5, deploysWritten: 0, requests: 1, complete: true, error: undefined, problems: [] };
+    await recordStatus(statusOf(run, undefined));
+
+    await write([build(1)]);
+
+    expect(await counts()).toEqual({ builds: 1, deploys: 0, since: new Date(NOW).toISOString() });
   });
 
   it('given a removed connection, when its sync is forgotten, then its count goes too', async () => {
