@@ -28,9 +28,13 @@ const rangesSchema = z.array(z.tuple([z.number().int(), z.number().int()]));
 const claimSchema = z.object({
   /** The new builds, by job id. */
   builds: z.record(z.string(), rangesSchema),
-  /** The last new build in write order: builds are written in order, so when it exists all do. */
-  witness: z.object({ jobId: z.string(), number: z.number().int() }).optional(),
-  /** New deploy ids; each is looked up, since a deploy storage refuses is skipped and the run goes on. */
+  /**
+   * The last new record in write order (writers store deploys, then builds, each in order): when it
+   * exists every write before it was made, so the claim counts whole for one look-up (a build, or a
+   * deploy when no build is new); its keys are looked up one by one only when it is missing.
+   */
+  witness: z.union([z.object({ jobId: z.string(), number: z.number().int() }), z.object({ deployId: z.string() })]).optional(),
+  /** New deploy ids, in write order. */
   deploys: z.array(z.string()),
 });
 type Claim = z.infer<typeof claimSchema>;
@@ -81,8 +85,10 @@ function claimOf(records: NewRecords): Claim {
     }
     builds[jobId] = ranges;
   }
-  const last = records.builds[records.builds.length - 1];
-  return { builds, ...(last ? { witness: { jobId: last.jobId, number: last.number } } : {}), deploys: [...new Set(records.deploys)] };
+  const lastBuild = records.builds[records.builds.length - 1];
+  const lastDeploy = records.deploys[records.deploys.length - 1];
+  const witness = lastBuild ? { jobId: lastBuild.jobId, number: lastBuild.number } : lastDeploy ? { deployId: lastDeploy } : undefined;
+  return { builds, ...(witness ? { witness } : {}), deploys: [...new Set(records.deploys)] };
 }
 
 function buildKeysOf(connectionId: string, claim: Claim): string[] {
@@ -153,20 +159,41 @@ export class StoredCountStore {
     return parsed.success ? parsed.data : undefined;
   }
 
-  /** The record's totals with its claims counted as far as their keys exist: the witness first, every key only for a run that died. */
+  /**
+   * The record's totals with its claims counted as far as their keys exist: one look-up of each
+   * claim's witness, every key only for a run that died. Values are read to learn that a key
+   * exists (KVS has no cheaper test), so whole deploys are read only in that rare case.
+   * Known limit: a deploy storage refused (reported in the run's problems) before a witness that
+   * was stored is counted.
+   */
   private async settle(record: StoredCount): Promise<{ builds: number; deploys: number }> {
     const id = record.connectionId;
-    const witnesses = record.claims.flatMap((c) => (c.witness ? [keys.build(id, c.witness.jobId, c.witness.number)] : []));
-    const deployKeys = [...new Set(record.claims.flatMap((c) => c.deploys.map(keys.deploy)))];
-    const [foundWitnesses, foundDeploys] = await Promise.all([getEntities(ENTITY.build, witnesses), getEntities(ENTITY.deploy, deployKeys)]);
-    const complete = new Set<string>();
-    const unsure: string[] = [];
+    const witnessOf = (c: Claim) => (!c.witness ? undefined : 'deployId' in c.witness ? { entity: ENTITY.deploy, key: keys.deploy(c.witness.deployId) } : { entity: ENTITY.build, key: keys.build(id, c.witness.jobId, c.witness.number) });
+    const witnesses = record.claims.flatMap((c) => witnessOf(c) ?? []);
+    const [builtWitnesses, deployWitnesses] = await Promise.all([
+      getEntities(ENTITY.build, witnesses.filter((w) => w.entity === ENTITY.build).map((w) => w.key)),
+      getEntities(ENTITY.deploy, witnesses.filter((w) => w.entity === ENTITY.deploy).map((w) => w.key)),
+    ]);
+    const builds = new Set<string>();
+    const deploys = new Set<string>();
+    const unsure = { builds: [] as string[], deploys: [] as string[] };
     for (const claim of record.claims) {
-      const done = claim.witness !== undefined && foundWitnesses.has(keys.build(id, claim.witness.jobId, claim.witness.number));
-      if (done) for (const k of buildKeysOf(id, claim)) complete.add(k);
-      else unsure.push(...buildKeysOf(id, claim));
+      const witness = witnessOf(claim);
+      const done = witness !== undefined && (witness.entity === ENTITY.build ? builtWitnesses : deployWitnesses).has(witness.key);
+      const buildKeys = buildKeysOf(id, claim);
+      const deployKeys = claim.deploys.map(keys.deploy);
+      if (done) {
+        for (const k of buildKeys) builds.add(k);
+        for (const k of deployKeys) deploys.add(k);
+      } else {
+        unsure.builds.push(...buildKeys);
+        unsure.deploys.push(...deployKeys);
+      }
     }
-    const found = await getEntities(ENTITY.build, unsure.filter((k) => !complete.has(k)));
-    return { builds: record.builds + complete.size + found.size, deploys: record.deploys + foundDeploys.size };
+    const [foundBuilds, foundDeploys] = await Promise.all([
+      getEntities(ENTITY.build, unsure.builds.filter((k) => !builds.has(k))),
+      getEntities(ENTITY.deploy, unsure.deploys.filter((k) => !deploys.has(k))),
+    ]);
+    return { builds: record.builds + builds.size + foundBuilds.size, deploys: record.deploys + deploys.size + foundDeploys.size };
   }
 }
