@@ -2,6 +2,27 @@ import type { Build, Commit } from './build';
 
 export const MAX_COMMITS_PER_DEPLOY = 200;
 const MAX_MESSAGE_LENGTH = 1000;
+/**
+ * The commits' share of a deploy record. Forge refuses values over 240 KiB; 200 messages of 1,000
+ * characters alone reach that in any script that needs more than one byte a character, and the
+ * builds snapshot, issue keys and the rest need room beside them. A count cap cannot promise it.
+ */
+export const MAX_COMMIT_BYTES_PER_DEPLOY = 96 * 1024;
+
+const utf8 = new TextEncoder();
+const storedBytes = (commit: Commit) => utf8.encode(JSON.stringify([commit.sha, commit.message, commit.author, commit.timestamp])).length;
+
+/** The newest commits that fit both the count and the byte budget; the rest are counted as omitted. */
+function withinBudget(commits: readonly Commit[]): Commit[] {
+  const kept: Commit[] = [];
+  let bytes = 0;
+  for (const commit of commits.slice(0, MAX_COMMITS_PER_DEPLOY)) {
+    bytes += storedBytes(commit);
+    if (bytes > MAX_COMMIT_BYTES_PER_DEPLOY) break;
+    kept.push(commit);
+  }
+  return kept;
+}
 
 /**
  * The commits a deploy carries: those the CI reports for the deploy run, plus those of the builds
@@ -34,5 +55,6 @@ export function commitsForDeploy(input: {
     seen.add(commit.sha);
     unique.push({ ...commit, message: commit.message.slice(0, MAX_MESSAGE_LENGTH) });
   }
-  return { commits: unique.slice(0, MAX_COMMITS_PER_DEPLOY), omitted: Math.max(0, unique.length - MAX_COMMITS_PER_DEPLOY) };
+  const commits = withinBudget(unique);
+  return { commits, omitted: unique.length - commits.length };
 }

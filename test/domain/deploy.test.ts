@@ -1,5 +1,5 @@
 import { buildSnapshot, snapshotWarning } from '../../src/domain/deploy';
-import { commitsForDeploy, MAX_COMMITS_PER_DEPLOY } from '../../src/domain/deploy-commits';
+import { commitsForDeploy, MAX_COMMIT_BYTES_PER_DEPLOY, MAX_COMMITS_PER_DEPLOY } from '../../src/domain/deploy-commits';
 import { aBuild } from '../support/builders';
 
 const deployStart = '2026-11-01T12:00:00.000Z';
@@ -51,5 +51,15 @@ describe('commits of a deploy', () => {
     expect(result.commits).toHaveLength(MAX_COMMITS_PER_DEPLOY);
     expect(result.omitted).toBe(5);
     expect(result.commits.some((c) => c.sha === 'c1')).toBe(false);
+  });
+
+  it('given messages in a script of three bytes a character, when they would pass the byte budget, then the newest that fit are kept and the rest counted as omitted', () => {
+    const wide = Array.from({ length: MAX_COMMITS_PER_DEPLOY }, (_, i) => ({ ...commit(i + 100), message: `DEMO-${i} ${'修'.repeat(995)}` }));
+    const result = commitsForDeploy({ run: { commits: wide, sha: 'head', startedAt: deployStart }, previousDeployStartedAt: null, branchBuilds: [] });
+    const bytes = Buffer.byteLength(JSON.stringify(result.commits.map((c) => [c.sha, c.message, c.author, c.timestamp])));
+    expect(bytes).toBeLessThanOrEqual(MAX_COMMIT_BYTES_PER_DEPLOY);
+    expect(result.commits[0]?.sha).toBe('c100');
+    expect(result.commits.length + result.omitted).toBe(MAX_COMMITS_PER_DEPLOY);
+    expect(result.omitted).toBeGreaterThan(0);
   });
 });

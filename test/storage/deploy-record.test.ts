@@ -1,4 +1,5 @@
-import { MAX_REPOSITORY_URL_LENGTH } from '../../src/domain/deploy';
+import { MAX_REPOSITORY_URL_LENGTH, MAX_SNAPSHOT_BUILDS } from '../../src/domain/deploy';
+import { commitsForDeploy, MAX_COMMITS_PER_DEPLOY } from '../../src/domain/deploy-commits';
 import { deploySummarySchema, linkSummaryOf, summaryOf } from '../../src/storage/deploy-record';
 import { DeployStore } from '../../src/storage/deploy-store';
 import { aBuild, aDeploy } from '../support/builders';
@@ -47,4 +48,19 @@ describe("a deploy's summary on its issue links", () => {
     expect(after - before).toBeLessThanOrEqual(MAX_REPOSITORY_URL_LENGTH + '"repositoryUrl":"",'.length + 2);
     expect(Buffer.byteLength(JSON.stringify(linkSummaryOf({ ...without, repositoryUrl: long }, 'DEMO-1')))).toBeLessThan(2 * 1024);
   });
+
+  it('given the largest deploy the sync can plan (200 long commits, 50 builds of long names), when saved, then Forge accepts the value', async () => {
+    // Given commits cut to the record's budget as the sync cuts them, and a full snapshot of builds with long job names
+    const commits = Array.from({ length: MAX_COMMITS_PER_DEPLOY }, (_, i) => ({ sha: i.toString(16).padStart(40, '0'), message: `DEMO-${i} ${'é'.repeat(995)}`, author: `Author ${i}`, timestamp: '2026-11-01T09:00:00.000Z' }));
+    const planned = commitsForDeploy({ run: { commits, sha: null, startedAt: '2026-11-02T09:00:00.000Z' }, previousDeployStartedAt: null, branchBuilds: [] });
+    const longJob = (i: number) => ({ id: `folder/${'j'.repeat(200)}-${i}`, displayName: 'd'.repeat(200), url: `https://ci.example.com/${'u'.repeat(400)}`, folderPath: ['folder'] });
+    const snapshot = Array.from({ length: MAX_SNAPSHOT_BUILDS }, (_, i) => ({ ...aBuild({ number: i, job: longJob(i) }), stateAtDeploy: 'successful' as const }));
+    const deploy = aDeploy({ id: 'largest', commits: planned.commits, commitsOmitted: planned.omitted, issueKeys: commits.map((_, i) => `DEMO-${i}`), snapshot });
+
+    // When it is saved, then the emulated KVS (which refuses what Forge refuses) stores it
+    testPlatform().kvs.resetStats();
+    await new DeployStore().save(deploy, undefined);
+    expect(testPlatform().kvs.stats.maxValueBytes).toBeLessThan(240 * 1024);
+  });
 });
+
