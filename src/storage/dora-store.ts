@@ -6,7 +6,7 @@ import { compactCounted } from '../domain/dora/stats';
 import { DEFAULT_DORA_SETTINGS, INCIDENT_TIES, type DoraSettings } from '../domain/dora/settings';
 import { ENVIRONMENT_TYPES, type Environment } from '../domain/environment';
 import { doraKeys } from './dora-keys';
-import { stableJson } from './kvs-records';
+import { getValues, stableJson } from './kvs-records';
 
 const settingsRecord = z.object({
   schemaVersion: z.literal(1),
@@ -96,11 +96,7 @@ export function parseQuarter(value: unknown): Quarter {
 export class DoraStore {
   /** Several records in one batch read (each key a billed read), raw: the caller parses each. */
   async getRaw(keys: readonly string[]): Promise<Map<string, unknown>> {
-    const found = new Map<string, unknown>();
-    if (keys.length === 0) return found;
-    const result = await kvs.batchGet<unknown>(keys.map((key) => ({ key })));
-    for (const item of result.successfulKeys) found.set(item.key, item.value);
-    return found;
+    return getValues(keys);
   }
 
   async settings(projectKey: string): Promise<StoredSettings> {

@@ -1,7 +1,7 @@
 import { kvs } from '@forge/kvs';
 import { z } from 'zod';
 import { keys } from './keys';
-import { withoutNulls } from './kvs-records';
+import { getValues, withoutNulls } from './kvs-records';
 
 const iso = z.iso.datetime({ offset: true });
 const failureSchema = z.object({ name: z.string().max(100), message: z.string().max(2000), hint: z.string().max(2000) });
@@ -44,13 +44,9 @@ export class HistoryStore {
 
   async getMany(connectionIds: readonly string[]): Promise<HistoryImport[]> {
     const found: HistoryImport[] = [];
-    for (let i = 0; i < connectionIds.length; i += 25) {
-      const batch = connectionIds.slice(i, i + 25).map((id) => ({ key: keys.syncHistory(id) }));
-      const result = await kvs.batchGet<unknown>(batch);
-      for (const item of result.successfulKeys) {
-        const parsed = historyImportSchema.safeParse(item.value);
-        if (parsed.success) found.push(parsed.data);
-      }
+    for (const value of (await getValues(connectionIds.map((id) => keys.syncHistory(id)))).values()) {
+      const parsed = historyImportSchema.safeParse(value);
+      if (parsed.success) found.push(parsed.data);
     }
     return found;
   }

@@ -62,16 +62,26 @@ export async function writeEntities(writes: readonly EntityWrite[]): Promise<num
   return transactions;
 }
 
-/** Entity values by key, in batches; missing keys are simply absent from the result. */
-export async function getEntities(entityName: string, keys: readonly string[]): Promise<Map<string, unknown>> {
+/** Values by key in batches of 25, Forge's most per batchGet; missing keys are simply absent from the result. */
+async function batchedGet(keys: readonly string[], entityName: string | undefined): Promise<Map<string, unknown>> {
   const found = new Map<string, unknown>();
   const unique = [...new Set(keys)];
   for (let i = 0; i < unique.length; i += BATCH_GET_LIMIT) {
-    const batch = unique.slice(i, i + BATCH_GET_LIMIT).map((key) => ({ key, entityName }));
+    const batch = unique.slice(i, i + BATCH_GET_LIMIT).map((key) => (entityName ? { key, entityName } : { key }));
     const result = await kvs.batchGet<unknown>(batch);
     for (const item of result.successfulKeys) found.set(item.key, item.value);
   }
   return found;
+}
+
+/** Entity values by key; missing keys are absent from the result. */
+export function getEntities(entityName: string, keys: readonly string[]): Promise<Map<string, unknown>> {
+  return batchedGet(keys, entityName);
+}
+
+/** Plain (non-entity) values by key, raw for the caller to parse; missing keys are absent from the result. */
+export function getValues(keys: readonly string[]): Promise<Map<string, unknown>> {
+  return batchedGet(keys, undefined);
 }
 
 /** JSON with sorted object keys: stored maps may come back in another key order. */

@@ -1,7 +1,7 @@
 import { kvs, WhereConditions } from '@forge/kvs';
 import { projectConfigSchema, type ProjectConfig } from '../domain/project-config';
 import { keys } from './keys';
-import { queryAll, withNulls, withoutNulls } from './kvs-records';
+import { getValues, queryAll, withNulls, withoutNulls } from './kvs-records';
 
 /** KVS refuses `null`: stored configs spell "no default build server" as an absent field. */
 function parseConfig(value: unknown): ProjectConfig | undefined {
@@ -21,13 +21,9 @@ export class ProjectConfigStore {
   /** Every configured project; the sync reads them once per run. */
   async all(projectKeys: readonly string[]): Promise<ProjectConfig[]> {
     const configs: ProjectConfig[] = [];
-    for (let i = 0; i < projectKeys.length; i += 25) {
-      const batch = projectKeys.slice(i, i + 25).map((key) => ({ key: keys.projectConfig(key) }));
-      const result = await kvs.batchGet<unknown>(batch);
-      for (const item of result.successfulKeys) {
-        const config = parseConfig(item.value);
-        if (config) configs.push(config);
-      }
+    for (const value of (await getValues(projectKeys.map((key) => keys.projectConfig(key)))).values()) {
+      const config = parseConfig(value);
+      if (config) configs.push(config);
     }
     return configs;
   }

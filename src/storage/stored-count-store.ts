@@ -1,7 +1,7 @@
 import { kvs } from '@forge/kvs';
 import { z } from 'zod';
 import { ENTITY, keys } from './keys';
-import { getEntities } from './kvs-records';
+import { getEntities, getValues } from './kvs-records';
 
 /**
  * How many builds and deploys are stored per connection, for the admin page's health hub.
@@ -67,8 +67,6 @@ export interface NewRecords {
   readonly deploys: readonly string[];
 }
 
-/** Forge batches at most 25 keys. */
-const BATCH_LIMIT = 25;
 /** A swap that keeps losing to other writers gives up: totals may then lag, never double. */
 const MAX_SWAPS = 4;
 
@@ -101,12 +99,9 @@ export class StoredCountStore {
   /** Each connection's stored builds and deploys, its claims settled; absent for one never counted. */
   async counts(connectionIds: readonly string[]): Promise<Map<string, StoredCounts>> {
     const records: StoredCount[] = [];
-    for (let i = 0; i < connectionIds.length; i += BATCH_LIMIT) {
-      const result = await kvs.batchGet<unknown>(connectionIds.slice(i, i + BATCH_LIMIT).map((id) => ({ key: keys.syncStored(id) })));
-      for (const item of result.successfulKeys) {
-        const parsed = storedCountSchema.safeParse(item.value);
-        if (parsed.success) records.push(parsed.data);
-      }
+    for (const value of (await getValues(connectionIds.map((id) => keys.syncStored(id)))).values()) {
+      const parsed = storedCountSchema.safeParse(value);
+      if (parsed.success) records.push(parsed.data);
     }
     const settled = await Promise.all(records.map(async (r) => [r.connectionId, { ...(await this.settle(r)), since: r.complete ? null : r.since }] as const));
     return new Map(settled);

@@ -1,4 +1,5 @@
 import { kvs } from '@forge/kvs';
+import { getValues } from './kvs-records';
 import { z } from 'zod';
 import { refusedBecauseKeyExists } from './conditional-write';
 import { keys } from './keys';
@@ -63,10 +64,9 @@ export class SyncStateStore {
   }
 
   async statuses(connectionIds: readonly string[]): Promise<SyncStatus[]> {
-    if (connectionIds.length === 0) return [];
-    const result = await kvs.batchGet<unknown>(connectionIds.map((id) => ({ key: keys.syncStatus(id) })));
-    return result.successfulKeys
-      .map((item) => syncStatusSchema.safeParse(item.value))
+    const found = await getValues(connectionIds.map((id) => keys.syncStatus(id)));
+    return [...found.values()]
+      .map((value) => syncStatusSchema.safeParse(value))
       .filter((p) => p.success)
       .map((p) => p.data);
   }

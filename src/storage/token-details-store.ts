@@ -1,6 +1,7 @@
 import { kvs } from '@forge/kvs';
 import { z } from 'zod';
 import { keys } from './keys';
+import { getValues } from './kvs-records';
 
 /**
  * What the last test of a connection's stored token learnt about it: scopes, creation and expiry
@@ -17,8 +18,6 @@ const detailsSchema = z.object({
   createdAt: z.string().optional(),
   expiry: z.discriminatedUnion('kind', [z.object({ kind: z.literal('at'), at: z.string() }), z.object({ kind: z.literal('never') }), z.object({ kind: z.literal('not-reported') })]),
 });
-/** Forge batches at most 25 keys. */
-const BATCH_LIMIT = 25;
 
 export type TokenDetailsRecord = z.infer<typeof detailsSchema>;
 
@@ -26,12 +25,9 @@ export class TokenDetailsStore {
   /** The records of these connections, by connection id; a missing or damaged one is absent. */
   async many(connectionIds: readonly string[]): Promise<Map<string, TokenDetailsRecord>> {
     const found = new Map<string, TokenDetailsRecord>();
-    for (let i = 0; i < connectionIds.length; i += BATCH_LIMIT) {
-      const result = await kvs.batchGet<unknown>(connectionIds.slice(i, i + BATCH_LIMIT).map((id) => ({ key: keys.tokenDetails(id) })));
-      for (const item of result.successfulKeys) {
-        const parsed = detailsSchema.safeParse(item.value);
-        if (parsed.success) found.set(parsed.data.connectionId, parsed.data);
-      }
+    for (const value of (await getValues(connectionIds.map((id) => keys.tokenDetails(id)))).values()) {
+      const parsed = detailsSchema.safeParse(value);
+      if (parsed.success) found.set(parsed.data.connectionId, parsed.data);
     }
     return found;
   }
