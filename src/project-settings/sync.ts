@@ -3,6 +3,7 @@ import { connectionsUsedBy } from '../domain/project-config';
 import type { SyncStatusList } from '../shared/contract/project-settings';
 import { requestSync } from '../sync/request-sync';
 import type { SyncStateStore } from '../storage/sync-state-store';
+import { StoredCountStore, type StoredCounts } from '../storage/stored-count-store';
 import { ConnectionNotFound } from '../connections/errors';
 import { availableConnections, type Stores } from './settings';
 
@@ -17,9 +18,13 @@ async function usedConnections(stores: Stores, projectKey: string) {
   });
 }
 
-export async function syncStatus(stores: Stores, state: SyncStateStore, projectKey: string): Promise<SyncStatusList> {
+const storedView = (counts: StoredCounts | undefined) => (counts ? { builds: counts.builds, deploys: counts.deploys, since: counts.since } : null);
+
+export async function syncStatus(stores: Stores, state: SyncStateStore, projectKey: string, counts = new StoredCountStore()): Promise<SyncStatusList> {
   const used = await usedConnections(stores, projectKey);
-  const statuses = new Map((await state.statuses(used.map((e) => e.connection.id))).map((s) => [s.connectionId, s]));
+  const ids = used.map((e) => e.connection.id);
+  const [statusList, stored] = await Promise.all([state.statuses(ids), counts.counts(ids)]);
+  const statuses = new Map(statusList.map((s) => [s.connectionId, s]));
   return {
     connections: used.map(({ connection }) => {
       const status = statuses.get(connection.id);
@@ -27,6 +32,7 @@ export async function syncStatus(stores: Stores, state: SyncStateStore, projectK
         connectionId: connection.id,
         name: connection.name,
         kind: connection.kind,
+        stored: storedView(stored.get(connection.id)),
         status: status
           ? {
               lastRunAt: status.lastRunAt,
@@ -38,7 +44,6 @@ export async function syncStatus(stores: Stores, state: SyncStateStore, projectK
               complete: status.complete,
               error: status.error ? { ...status.error } : null,
               problems: status.problems.map((p) => ({ jobId: p.jobId, name: p.name, message: p.message, hint: p.hint })),
-              totals: status.totals ? { ...status.totals } : null,
             }
           : null,
       };

@@ -104,6 +104,7 @@ describe('Sync tab', () => {
         connectionId: ids.jenkins,
         name: 'Site Jenkins',
         kind: 'jenkins',
+        stored: null,
         status: expect.objectContaining({ durationMs: 1200, buildsWritten: 4, error: expect.objectContaining({ hint: 'Check the Jenkins user name and API token' }) }),
       },
     ]);

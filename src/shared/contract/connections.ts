@@ -192,6 +192,10 @@ export function egressGroupKey(domain: string): string {
 }
 
 /** Where each connection stands, for the admin page's health hub (src/connections/health.ts). */
+/** Builds and deploys stored for a connection, each counted once whoever stored it (src/storage/stored-count-store.ts). */
+export const storedCountsSchema = z.object({ builds: z.number(), deploys: z.number(), since: z.nullable(z.string()) });
+export type StoredCountsView = z.infer<typeof storedCountsSchema>;
+
 export const healthStateSchema = z.enum(['never', 'ok', 'partial', 'failing']);
 /** A token's expiry as its CI reported it; `warn` when it is within 14 days or past. */
 export const tokenExpirySchema = z.discriminatedUnion('kind', [
@@ -225,7 +229,7 @@ export const connectionHealthSchema = z.object({
    * import); `since` is when counting began for a connection that stored records before, null when
    * all are counted. Null until it first stores something new.
    */
-  stored: z.nullable(z.object({ builds: z.number(), deploys: z.number(), since: z.nullable(z.string()) })),
+  stored: z.nullable(storedCountsSchema),
   projects: z.array(z.string()),
   /** Other connections reaching the same server as the same user or organisation. */
   duplicateOf: z.array(z.string()),

@@ -3,6 +3,7 @@
 import * as z from 'zod/mini';
 import { BUILD_STATES } from '../../domain/build';
 import { ENVIRONMENT_TYPES } from '../../domain/environment';
+import { storedCountsSchema } from './connections';
 import { issuedId } from './ids';
 import type { IssueIntegrationProvider } from '../../domain/project-config';
 
@@ -150,6 +151,8 @@ export const syncStatusListSchema = z.object({
       connectionId: z.string(),
       name: z.string(),
       kind,
+      /** What is stored for the connection, as the admin page's health hub shows it; null before anything was counted. */
+      stored: z.optional(z.nullable(storedCountsSchema)),
       status: z.nullable(
         z.object({
           lastRunAt: z.string(),
@@ -161,8 +164,6 @@ export const syncStatusListSchema = z.object({
           complete: z.boolean(),
           error: z.nullable(errorSchema),
           problems: z.array(z.extend(errorSchema, { jobId: z.string() })),
-          /** Everything the sync has written for this connection so far (updates included); absent on older records. */
-          totals: z.optional(z.nullable(z.object({ builds: z.number(), deploys: z.number() }))),
         }),
       ),
     }),

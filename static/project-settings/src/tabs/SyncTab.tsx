@@ -21,6 +21,7 @@ import { formatDateTime, jobName } from '../../../shared/src/dates';
 import { SavedNotice } from '../components/SavedNotice';
 import Heading from '@atlaskit/heading';
 import { HistoryImport } from '../../../shared/src/components/HistoryImport';
+import { storedText } from '../../../shared/src/connections/stored-text';
 
 type Row = SyncStatusList['connections'][number];
 
@@ -106,7 +107,7 @@ export function SyncTab() {
         {notice ? <SavedNotice text={notice} /> : null}
         {syncNow.failure ? <FailureMessage title="Sync was not requested" failure={syncNow.failure} /> : null}
         <DynamicTable
-          head={{ cells: ['Connection', 'Status', 'Last run', 'Last successful run', 'Next run', 'Synced so far', ''].map((label, i) => ({ key: `h${i}`, content: label })) }}
+          head={{ cells: ['Connection', 'Status', 'Last run', 'Last successful run', 'Next run', 'Stored', ''].map((label, i) => ({ key: `h${i}`, content: label })) }}
           rows={rows.map((row) => ({
             key: row.connectionId,
             testId: `sync-row-${row.name}`,
@@ -119,7 +120,7 @@ export function SyncTab() {
               {
                 content: (
                   <span data-testid="sync-totals">
-                    {row.status?.totals ? `${row.status.totals.builds} builds, ${row.status.totals.deploys} deploys` : '—'}
+                    {storedText(row.stored, row.status !== null)}
                   </span>
                 ),
               },

@@ -4,6 +4,7 @@ import { Stack, Text } from '@atlaskit/primitives/compiled';
 import SectionMessage from '@atlaskit/section-message';
 import type { ConnectionHealth, ConnectionView, TokenDetails, TokenExpiry } from '../../../../src/shared/contract/connections';
 import { formatDate, formatDateTime } from '../dates';
+import { storedText } from './stored-text';
 
 const STATE = {
   never: { appearance: 'default', label: 'Not synced yet' },
@@ -21,16 +22,6 @@ export function HealthLozenge({ health }: { health: ConnectionHealth | undefined
   );
 }
 
-const COUNT = new Intl.NumberFormat();
-const plural = (n: number, word: string) => `${COUNT.format(n)} ${word}${n === 1 ? '' : 's'}`;
-
-/** What is stored, each record counted once whoever stored it; "since" when counting began after the first records. */
-function storedText(health: ConnectionHealth): string {
-  const { stored } = health;
-  if (!stored) return health.state === 'never' ? 'Nothing stored yet' : 'Stored builds and deploys are counted from the next new build';
-  const since = stored.since ? ` since ${formatDate(stored.since)}` : '';
-  return `${plural(stored.builds, 'build')} and ${plural(stored.deploys, 'deploy')} stored${since}`;
-}
 
 function ExpiryText({ expiry }: { expiry: TokenExpiry }) {
   if (expiry.kind === 'never') return <Text size="small">Never expires</Text>;
@@ -81,7 +72,7 @@ export function HealthCell({ view, health }: { view: ConnectionView; health: Con
       <Text size="small">Last run {formatDateTime(health.lastRunAt)}</Text>
       <Text size="small">Last successful sync {formatDateTime(health.lastSuccessAt)}</Text>
       <Text size="small" testId="health-stored">
-        {storedText(health)}
+        {storedText(health.stored, health.state !== 'never')}
       </Text>
       <Text size="small" testId="health-projects">
         {health.projects.length ? `Used by ${health.projects.join(', ')}` : 'No project uses it yet'}
