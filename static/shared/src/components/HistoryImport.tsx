@@ -5,7 +5,8 @@ import Heading from '@atlaskit/heading';
 import Lozenge from '@atlaskit/lozenge';
 import { Box, Stack, Text } from '@atlaskit/primitives/compiled';
 import Textfield from '@atlaskit/textfield';
-import { DEFAULT_HISTORY_DAYS, HISTORY_RESOLVERS as KEYS, historyProgressListSchema, historyProgressSchema, type HistoryProgress } from '../../../../src/shared/contract/history';
+import { ErrorMessage, Label } from '@atlaskit/form';
+import { DEFAULT_HISTORY_DAYS, MAX_HISTORY_DAYS, HISTORY_RESOLVERS as KEYS, historyProgressListSchema, historyProgressSchema, type HistoryProgress } from '../../../../src/shared/contract/history';
 import { CONNECTION_RESOLVERS, connectionListSchema } from '../../../../src/shared/contract/connections';
 import { callResolver } from '../resolvers';
 import { useAction } from '../hooks/useAction';
@@ -18,10 +19,6 @@ export interface HistoryConnection {
   readonly name: string;
 }
 
-function day(iso: string | null): string {
-  return formatDate(iso);
-}
-
 function stateOf(progress: HistoryProgress | undefined) {
   if (!progress) return <Lozenge>Not imported</Lozenge>;
   if (progress.state === 'failed') return <Lozenge appearance="removed">Stopped</Lozenge>;
@@ -29,8 +26,14 @@ function stateOf(progress: HistoryProgress | undefined) {
   return <Lozenge appearance="inprogress">{`Importing, ${progress.percentDone}%`}</Lozenge>;
 }
 
-function defaultFrom(): string {
-  return new Date(Date.now() - DEFAULT_HISTORY_DAYS * 86_400_000).toISOString().slice(0, 10);
+const dayAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+
+/** What is wrong with the chosen day, next to the field, before anything is asked of the backend (which checks it again). */
+function fromProblem(from: string): string | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(from)) return 'Pick the day to import from.';
+  if (from < dayAgo(MAX_HISTORY_DAYS)) return `Pick a day at most two years ago (${formatDate(dayAgo(MAX_HISTORY_DAYS))} or later).`;
+  if (from > dayAgo(0)) return 'Pick a day in the past.';
+  return null;
 }
 
 /**
@@ -39,7 +42,8 @@ function defaultFrom(): string {
  */
 export function HistoryImport({ connections }: { readonly connections: readonly HistoryConnection[] }) {
   const { state, reload } = useLoaded(() => callResolver(KEYS.progress, {}, historyProgressListSchema));
-  const [from, setFrom] = useState(defaultFrom);
+  const [from, setFrom] = useState(() => dayAgo(DEFAULT_HISTORY_DAYS));
+  const problem = fromProblem(from);
   const start = useAction(async (connectionId: string) => {
     await callResolver(KEYS.start, { connectionId, from }, historyProgressSchema);
     reload();
@@ -54,9 +58,26 @@ export function HistoryImport({ connections }: { readonly connections: readonly 
           History
         </Heading>
         <Text color="color.text.subtle">The sync reads recent builds only. Bring in older builds and deploys back to a day, up to two years ago; new builds keep syncing meanwhile.</Text>
-        <Box>
-          <Textfield aria-label="Import history from" type="date" value={from} onChange={(e) => setFrom(e.currentTarget.value)} testId="history-from" />
-        </Box>
+        <Stack space="space.050">
+          <Label htmlFor="history-from">Import history from</Label>
+          <Textfield
+            id="history-from"
+            type="date"
+            width="medium"
+            min={dayAgo(MAX_HISTORY_DAYS)}
+            max={dayAgo(0)}
+            value={from}
+            isInvalid={problem !== null}
+            aria-describedby={problem ? 'history-from-error' : undefined}
+            onChange={(e) => setFrom(e.currentTarget.value)}
+            testId="history-from"
+          />
+          {problem ? (
+            <div id="history-from-error">
+              <ErrorMessage testId="history-from-error">{problem}</ErrorMessage>
+            </div>
+          ) : null}
+        </Stack>
         {start.failure ? <FailureMessage title="History import was not started" failure={start.failure} /> : null}
         {state.status === 'error' ? <FailureMessage title="History progress could not load" failure={state.failure} /> : null}
         <DynamicTable
@@ -70,11 +91,11 @@ export function HistoryImport({ connections }: { readonly connections: readonly 
                 { content: c.name },
                 { content: stateOf(progress) },
                 { content: progress?.builds ?? '—' },
-                { content: day(progress?.reachedBack ?? null) },
+                { content: formatDate(progress?.reachedBack ?? null) },
                 { content: typeof progress?.estimatedBuildsLeft === 'number' ? `about ${progress.estimatedBuildsLeft} builds` : '—' },
                 {
                   content: (
-                    <Button onClick={() => void start.act(c.id)} isDisabled={progress?.state === 'running'} aria-label={`Import history of ${c.name}`}>
+                    <Button onClick={() => void start.act(c.id)} isDisabled={progress?.state === 'running' || problem !== null} aria-label={`Import history of ${c.name}`}>
                       {progress?.state === 'failed' ? 'Resume' : 'Import history'}
                     </Button>
                   ),
