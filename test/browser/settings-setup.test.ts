@@ -67,10 +67,23 @@ describe('a new project is set up from its checklist', () => {
     const notice = frame.getByTestId('sync-tab').getByTestId('saved-notice');
     await notice.getByText(/Sync finished at .*: (found|.*failed)/).waitFor({ timeout: 120_000 });
     assert.doesNotMatch((await frame.getByTestId('sync-tab').textContent()) ?? '', /Requests/);
-    await screenshot(page, 'settings-sync-after-sync-now');
+    assert.match((await frame.getByTestId('sync-totals').first().textContent()) ?? '', /stored|counted from the next new build/);
 
+    // The history import's day is checked next to its field before anything is sent.
+    const from = frame.getByTestId('history-from');
+    await from.fill('2000-01-01');
+    await frame.getByTestId('history-from-error').waitFor();
+    assert.match((await frame.getByTestId('history-from-error').textContent()) ?? '', /at most two years ago/);
+    assert.equal(await frame.getByRole('button', { name: 'Import history of Demo Jenkins' }).isDisabled(), true);
+    await screenshot(page, 'settings-sync-after-sync-now');
+    await from.fill(new Date(Date.now() - 7 * 86_400_000).toISOString().slice(0, 10));
+    await frame.getByTestId('history-from-error').waitFor({ state: 'detached' });
+
+    await frame.getByText('Set-up complete').waitFor();
+    // Once every step is done, the first sync included, a later visit shows no checklist.
     await page.goto('/jira/project/OPS/settings');
-    await appFrame(page).getByText('Set-up complete').waitFor({ timeout: 30_000 }).catch(() => undefined);
+    await appFrame(page).getByTestId('setup-done').waitFor({ state: 'attached', timeout: 30_000 });
+    assert.equal(await appFrame(page).getByTestId('setup-checklist').count(), 0);
     assert.deepEqual(problems, []);
   });
 

@@ -45,10 +45,7 @@ export function ProjectSettings({ info }: ModuleInfoProps) {
       </Heading>
       <Text color="color.text.subtle">Which CI servers this project reads, which of their jobs deploy it, and how deploys link to issues.</Text>
       <AppAccessNotice access={access} page="project" />
-      {/* Shown to a project still being set up, and on the run that completes it. */}
-      {settings.issueIntegrationChosen !== true || settings.deploySources.length === 0 || settings.defaultConnectionId === null || completing ? (
-        <SetupChecklist settings={settings} tabOf={(label) => TABS.findIndex((t) => t === label)} onOpen={(tab) => { setCompleting(true); setSelected(tab); }} />
-      ) : null}
+      <SetupChecklist settings={settings} keepShown={completing} tabOf={(label) => TABS.findIndex((t) => t === label)} onOpen={(tab) => { setCompleting(true); setSelected(tab); }} />
       <Tabs id="settings-tabs" selected={selected} onChange={setSelected} testId="settings-tabs">
         <TabList>
           {TABS.map((label) => (

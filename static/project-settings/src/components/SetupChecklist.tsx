@@ -16,9 +16,20 @@ interface Step {
 
 /**
  * A new project's set-up, in the order it works: a CI connection, the build server, the deploy
- * jobs, how deploys link to issues, and a first sync, each step opening its tab. Shown until done.
+ * jobs, how deploys link to issues, and a first sync, each step opening its tab. Shown until every
+ * step is done, the first sync included, and kept on the visit that completes it.
  */
-export function SetupChecklist({ settings, tabOf, onOpen }: { settings: ProjectSettings; tabOf: (label: string) => number; onOpen: (tab: number) => void }) {
+export function SetupChecklist({
+  settings,
+  keepShown,
+  tabOf,
+  onOpen,
+}: {
+  settings: ProjectSettings;
+  keepShown: boolean;
+  tabOf: (label: string) => number;
+  onOpen: (tab: number) => void;
+}) {
   const { state } = useLoaded(() => callResolver(KEYS.syncStatus, {}, syncStatusListSchema), settings.updatedAt ?? 'new');
   const rows = state.status === 'ready' ? state.data.connections : [];
   const synced = rows.filter((r) => r.status?.lastSuccessAt).length;
@@ -36,6 +47,10 @@ export function SetupChecklist({ settings, tabOf, onOpen }: { settings: ProjectS
     },
   ];
   const left = steps.filter((s) => !s.done).length;
+  // A set-up project gets no checklist; while its sync status loads, nothing flashes either.
+  const settingsDone = steps.slice(0, 4).every((s) => s.done);
+  if (!keepShown && settingsDone && state.status === 'loading') return null;
+  if (!keepShown && left === 0) return <span data-testid="setup-done" hidden />;
   return (
     <Box testId="setup-checklist" padding="space.200" backgroundColor="color.background.neutral.subtle">
       <Stack space="space.100">
