@@ -101,9 +101,11 @@ describe('project settings for a project admin, by keyboard', () => {
     await page.keyboard.type('production');
     await form.getByRole('button', { name: 'Save deploy source' }).press('Enter');
 
-    const problem = form.getByTestId('problem');
+    // Named next to its field before anything is sent, not in a banner below the form.
+    const problem = form.getByTestId('error-deploy-condition');
     await problem.waitFor();
     assert.match((await problem.textContent()) ?? '', /is not a parameter condition; write NAME=value or NAME!=value/);
+    assert.equal(await form.getByLabel('Jenkins parameter condition').getAttribute('aria-invalid'), 'true');
     assert.equal(await frame.getByTestId('deploy-sources-table').locator('tbody tr').count(), rowsBefore);
     await screenshot(page, 'settings-deploy-source-bad-condition');
     await form.getByRole('button', { name: 'Cancel' }).press('Enter');

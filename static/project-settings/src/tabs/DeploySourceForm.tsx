@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import Button from '@atlaskit/button/new';
 import { Inline, Stack } from '@atlaskit/primitives/compiled';
+import { parseParameterCondition } from '../../../../src/domain/deploy-source';
 import { ENVIRONMENT_TYPES } from '../../../../src/domain/environment';
 import {
   PROJECT_SETTINGS_RESOLVERS as KEYS,
@@ -43,7 +44,7 @@ export function DeploySourceForm({ settings, initial, onSave, onCancel }: Deploy
   const [environmentName, setEnvironmentName] = useState(initial?.environmentName ?? '');
   const [environmentType, setEnvironmentType] = useState<EnvironmentType>(initial?.environmentType ?? 'production');
   const [preview, setPreview] = useState<Preview | null>(null);
-  const [errors, setErrors] = useState<{ job?: string | undefined; environment?: string | undefined }>({});
+  const [errors, setErrors] = useState<{ job?: string | undefined; condition?: string | undefined; environment?: string | undefined }>({});
   const jobs = useJobList(connectionId);
   const isJenkins = settings.connections.find((c) => c.id === connectionId)?.kind === 'jenkins';
 
@@ -58,8 +59,11 @@ export function DeploySourceForm({ settings, initial, onSave, onCancel }: Deploy
   });
   /** Inline, next to the field, before anything is sent: no browser tooltip, no far-away banner. */
   const checked = (needsEnvironment: boolean): boolean => {
+    // The backend checks the condition again with the same parser (src/domain/deploy-source.ts).
+    const parsed = isJenkins && condition.trim() ? parseParameterCondition(condition) : null;
     const next = {
       ...(job.trim() ? {} : { job: 'Pick the job or pipeline that deploys, or type a glob such as deploy-*' }),
+      ...(parsed && 'problem' in parsed ? { condition: parsed.problem } : {}),
       ...(needsEnvironment && !environmentName.trim() ? { environment: 'Name the environment, e.g. production' } : {}),
     };
     setErrors(next);
@@ -106,7 +110,11 @@ export function DeploySourceForm({ settings, initial, onSave, onCancel }: Deploy
           id="deploy-condition"
           label="Jenkins parameter condition"
           value={condition}
-          onChange={setCondition}
+          onChange={(value) => {
+            setCondition(value);
+            setErrors((e) => ({ ...e, condition: undefined }));
+          }}
+          error={errors.condition ?? null}
           placeholder="ENV=prod"
           helper="Only runs whose build parameters match count: NAME=value or NAME!=value, several separated by commas."
         />
