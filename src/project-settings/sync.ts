@@ -32,6 +32,7 @@ export async function syncStatus(stores: Stores, state: SyncStateStore, projectK
         connectionId: connection.id,
         name: connection.name,
         kind: connection.kind,
+        pushedOnly: modeOf(connection) === 'pushed',
         stored: storedView(stored.get(connection.id)),
         status: status
           ? {

@@ -104,6 +104,7 @@ describe('Sync tab', () => {
         connectionId: ids.jenkins,
         name: 'Site Jenkins',
         kind: 'jenkins',
+        pushedOnly: false,
         stored: null,
         status: expect.objectContaining({ durationMs: 1200, buildsWritten: 4, error: expect.objectContaining({ hint: 'Check the Jenkins user name and API token' }) }),
       },
@@ -131,6 +132,9 @@ describe('Sync tab', () => {
 
     expect(requested).toEqual({ requested: [], pushedOnly: [pushed.id] });
     expect(platform.queues.takeReady(true)).toEqual([]);
+    // The Sync tab and the set-up checklist learn it is never polled, so "never synced" is no failing.
+    const list = dataOf(await invoke(platform, KEYS.syncStatus, as(key)), syncStatusListSchema);
+    expect(list.connections).toEqual([expect.objectContaining({ connectionId: pushed.id, pushedOnly: true, status: null })]);
   });
 
   it('given a connection the project does not use, when synced by id, then it is refused and nothing is queued', async () => {

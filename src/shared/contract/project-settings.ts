@@ -151,6 +151,8 @@ export const syncStatusListSchema = z.object({
       connectionId: z.string(),
       name: z.string(),
       kind,
+      /** Its CI sends every build (a server behind a firewall): never polled, so it never has a sync run. */
+      pushedOnly: z.optional(z.boolean()),
       /** What is stored for the connection, as the admin page's health hub shows it; null before anything was counted. */
       stored: z.optional(z.nullable(storedCountsSchema)),
       status: z.nullable(

@@ -32,7 +32,8 @@ export function SetupChecklist({
 }) {
   const { state } = useLoaded(() => callResolver(KEYS.syncStatus, {}, syncStatusListSchema), settings.updatedAt ?? 'new');
   const rows = state.status === 'ready' ? state.data.connections : [];
-  const synced = rows.filter((r) => r.status?.lastSuccessAt).length;
+  // A pushed-only connection is never polled: its first build arriving is its first sync.
+  const synced = rows.filter((r) => r.status?.lastSuccessAt || (r.pushedOnly && r.stored)).length;
   const running = rows.some((r) => r.status && !r.status.complete && !r.status.error);
   const steps: Step[] = [
     { label: 'Connect a CI server', done: settings.connections.length > 0, tab: tabOf('Connections') },

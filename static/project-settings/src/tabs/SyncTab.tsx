@@ -31,7 +31,8 @@ const TICK_MS = 5 * 60_000;
 const POLL_MS = 2_000;
 const POLL_FOR_MS = 3 * 60_000;
 
-function outcome(status: Row['status']) {
+function outcome({ status, pushedOnly, stored }: Row) {
+  if (!status && pushedOnly) return stored ? <Lozenge appearance="success">Builds arriving</Lozenge> : <Lozenge>Waiting for its first build</Lozenge>;
   if (!status) return <Lozenge>Never synced</Lozenge>;
   if (status.error) return <Lozenge appearance="removed">Failed</Lozenge>;
   if (!status.complete) return <Lozenge appearance="inprogress">First sync running</Lozenge>;
@@ -39,7 +40,8 @@ function outcome(status: Row['status']) {
 }
 
 /** The next tick after the last recorded run; once that has passed, the next is at most five minutes away. */
-function nextRun(status: Row['status'], now: number): string {
+function nextRun({ status, pushedOnly }: Row, now: number): string {
+  if (pushedOnly && !status) return 'Never polled: its CI sends each build';
   const last = status ? Date.parse(status.lastRunAt) : NaN;
   return Number.isFinite(last) && last + TICK_MS > now ? formatDateTime(new Date(last + TICK_MS).toISOString()) : 'Within 5 minutes';
 }
@@ -113,10 +115,10 @@ export function SyncTab() {
             testId: `sync-row-${row.name}`,
             cells: [
               { content: `${row.name} (${PROVIDER_LABELS[row.kind]})` },
-              { content: outcome(row.status) },
+              { content: outcome(row) },
               { content: <span data-testid="sync-last-run">{formatDateTime(row.status?.lastRunAt)}</span> },
               { content: formatDateTime(row.status?.lastSuccessAt) },
-              { content: nextRun(row.status, now) },
+              { content: nextRun(row, now) },
               {
                 content: (
                   <span data-testid="sync-totals">
