@@ -14,7 +14,7 @@ export function selfSignedCertificate(options: { notBefore?: Date; notAfter?: Da
   const subjectAltName = seq(oid('2.5.29.17'), der(0x04, seq(der(0x87, Buffer.from([127, 0, 0, 1])))));
   const tbs = seq(
     der(0xa0, integer(Buffer.from([2]))),
-    integer(randomBytes(8)),
+    integer(serialNumber()),
     algorithm,
     name,
     validity,
@@ -28,6 +28,16 @@ export function selfSignedCertificate(options: { notBefore?: Date; notAfter?: Da
   const cert = `-----BEGIN CERTIFICATE-----\n${base64.trimEnd()}\n-----END CERTIFICATE-----\n`;
   new X509Certificate(cert); // fails loudly here if the DER is wrong, rather than in a TLS handshake
   return { key: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), cert };
+}
+
+/**
+ * A positive 8-byte serial whose first byte is 0x01-0x7f: DER integers are minimal, so a random
+ * first byte of 0x00 (then a byte below 0x80) is "illegal padding", and 1 run in 512 failed.
+ */
+function serialNumber(): Buffer {
+  const serial = randomBytes(8);
+  serial[0] = ((serial[0] ?? 1) & 0x7f) | 0x01;
+  return serial;
 }
 
 function der(tag: number, content: Buffer): Buffer {
