@@ -13,6 +13,7 @@ import {
 import { callResolver } from '../../../shared/src/resolvers';
 import { useAction } from '../../../shared/src/hooks/useAction';
 import { FailureMessage } from '../../../shared/src/components/FailureMessage';
+import { FormColumn } from '../../../shared/src/components/FormColumn';
 import { PROVIDER_LABELS } from '../../../shared/src/connections/ProviderFields';
 import { ENVIRONMENT_TYPE_LOOK } from '../../../shared/src/labels';
 import { LabeledSelect } from '../components/LabeledSelect';
@@ -77,84 +78,86 @@ export function DeploySourceForm({ settings, initial, onSave, onCancel }: Deploy
   });
 
   return (
-    <Stack space="space.150" testId="deploy-source-form">
-      <Heading size="small" as="h3">
-        {initial ? 'Edit deploy source' : 'Add deploy source'}
-      </Heading>
-      <LabeledSelect
-        id="deploy-connection"
-        label="Connection"
-        choices={settings.connections.map((c) => ({ label: `${c.name} (${PROVIDER_LABELS[c.kind]})`, value: c.id }))}
-        value={connectionId}
-        onChange={(value) => {
-          setConnectionId(value);
-          setPreview(null);
-        }}
-      />
-      <JobPicker
-        id="deploy-job"
-        label="Job or pipeline"
-        jobs={jobs}
-        value={job ? [job] : []}
-        onChange={(value) => {
-          setJob(value[0] ?? '');
-          setPreview(null);
-          setErrors((e) => ({ ...e, job: undefined }));
-        }}
-        error={errors.job ?? null}
-        helper="Pick from the jobs the server lists (Jenkins: folder/job), or type a glob such as deploy-*."
-      />
-      <TextInput id="deploy-branch" label="Branch filter" value={branch} onChange={setBranch} placeholder="Any branch" helper="Only runs on these branches count, e.g. main or release/*." />
-      {isJenkins ? (
-        <TextInput
-          id="deploy-condition"
-          label="Jenkins parameter condition"
-          value={condition}
+    <FormColumn>
+      <Stack space="space.150" testId="deploy-source-form">
+        <Heading size="small" as="h3">
+          {initial ? 'Edit deploy source' : 'Add deploy source'}
+        </Heading>
+        <LabeledSelect
+          id="deploy-connection"
+          label="Connection"
+          choices={settings.connections.map((c) => ({ label: `${c.name} (${PROVIDER_LABELS[c.kind]})`, value: c.id }))}
+          value={connectionId}
           onChange={(value) => {
-            setCondition(value);
-            setErrors((e) => ({ ...e, condition: undefined }));
+            setConnectionId(value);
+            setPreview(null);
           }}
-          error={errors.condition ?? null}
-          placeholder="ENV=prod"
-          helper="Only runs whose build parameters match count: NAME=value or NAME!=value, several separated by commas."
         />
-      ) : null}
-      <TextInput
-        id="deploy-environment"
-        label="Environment name"
-        value={environmentName}
-        onChange={(value) => {
-          setEnvironmentName(value);
-          setErrors((e) => ({ ...e, environment: undefined }));
-        }}
-        placeholder="production"
-        error={errors.environment ?? null}
-      />
-      <LabeledSelect
-        id="deploy-environment-type"
-        label="Environment type"
-        choices={ENVIRONMENT_TYPES.map((t) => ({ label: ENVIRONMENT_TYPE_LOOK[t].label, value: t }))}
-        value={environmentType}
-        onChange={(value) => isEnvironmentType(value) && setEnvironmentType(value)}
-        helper="Jira's environment types; production deploys are listed first."
-      />
-      {runPreview.failure ? <FailureMessage title="No preview" failure={runPreview.failure} /> : null}
-      {preview ? <DeployPreview preview={preview} onUseSuggestion={(id) => {
-        setJob(id);
-        setPreview(null);
-      }} /> : null}
-      {save.failure ? <FailureMessage title="The deploy source was not saved" failure={save.failure} /> : null}
-      <Inline space="space.100">
-        <Button appearance="subtle" onClick={onCancel}>
-          Cancel
-        </Button>
-        <Button isLoading={runPreview.busy} onClick={() => void runPreview.act()}>
-          Preview runs
-        </Button>
-        <Button appearance="primary" isLoading={save.busy} onClick={() => void save.act()}>
-          Save deploy source
-        </Button>
-      </Inline>
-    </Stack>
+        <JobPicker
+          id="deploy-job"
+          label="Job or pipeline"
+          jobs={jobs}
+          value={job ? [job] : []}
+          onChange={(value) => {
+            setJob(value[0] ?? '');
+            setPreview(null);
+            setErrors((e) => ({ ...e, job: undefined }));
+          }}
+          error={errors.job ?? null}
+          helper="Pick from the jobs the server lists (Jenkins: folder/job), or type a glob such as deploy-*."
+        />
+        <TextInput id="deploy-branch" label="Branch filter" value={branch} onChange={setBranch} placeholder="Any branch" helper="Only runs on these branches count, e.g. main or release/*." />
+        {isJenkins ? (
+          <TextInput
+            id="deploy-condition"
+            label="Jenkins parameter condition"
+            value={condition}
+            onChange={(value) => {
+              setCondition(value);
+              setErrors((e) => ({ ...e, condition: undefined }));
+            }}
+            error={errors.condition ?? null}
+            placeholder="ENV=prod"
+            helper="Only runs whose build parameters match count: NAME=value or NAME!=value, several separated by commas."
+          />
+        ) : null}
+        <TextInput
+          id="deploy-environment"
+          label="Environment name"
+          value={environmentName}
+          onChange={(value) => {
+            setEnvironmentName(value);
+            setErrors((e) => ({ ...e, environment: undefined }));
+          }}
+          placeholder="production"
+          error={errors.environment ?? null}
+        />
+        <LabeledSelect
+          id="deploy-environment-type"
+          label="Environment type"
+          choices={ENVIRONMENT_TYPES.map((t) => ({ label: ENVIRONMENT_TYPE_LOOK[t].label, value: t }))}
+          value={environmentType}
+          onChange={(value) => isEnvironmentType(value) && setEnvironmentType(value)}
+          helper="Jira's environment types; production deploys are listed first."
+        />
+        {runPreview.failure ? <FailureMessage title="No preview" failure={runPreview.failure} /> : null}
+        {preview ? <DeployPreview preview={preview} onUseSuggestion={(id) => {
+          setJob(id);
+          setPreview(null);
+        }} /> : null}
+        {save.failure ? <FailureMessage title="The deploy source was not saved" failure={save.failure} /> : null}
+        <Inline space="space.100">
+          <Button appearance="subtle" onClick={onCancel}>
+            Cancel
+          </Button>
+          <Button isLoading={runPreview.busy} onClick={() => void runPreview.act()}>
+            Preview runs
+          </Button>
+          <Button appearance="primary" isLoading={save.busy} onClick={() => void save.act()}>
+            Save deploy source
+          </Button>
+        </Inline>
+      </Stack>
+    </FormColumn>
   );
 }

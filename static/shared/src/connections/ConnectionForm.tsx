@@ -22,6 +22,7 @@ import { FailureMessage } from '../components/FailureMessage';
 import { PROVIDER_LABELS, TextInput, providerFieldSpecs, type ProviderKind, type TextFieldSpec } from './ProviderFields';
 import { TestResultMessage } from './TestResultMessage';
 import { ChoiceField } from './ChoiceField';
+import { FormColumn } from '../components/FormColumn';
 import Heading from '@atlaskit/heading';
 
 export interface ConnectionFormProps {
@@ -157,95 +158,97 @@ export function ConnectionForm({ kind, existing, siteAdmin, sitePage = false, on
   };
 
   return (
-    <Box testId="connection-form">
-      <Form<ConnectionFormValues> onSubmit={(values) => save(values, true)}>
-        {({ formProps, submitting, getValues }) => (
-          <form {...formProps} noValidate aria-label={title}>
-            <Heading size="medium" as="h2">
-              {title}
-            </Heading>
-            <FormSection>
-              {providerFieldSpecs(kind, existing).map((spec, index) => (
-                <TextInput key={spec.name} spec={spec} autoFocus={index === 0} />
-              ))}
-              <ChoiceField name="mode" legend="How builds arrive" defaultValue={existing?.mode ?? 'polled'} choices={MODE_CHOICES} />
-              <Text color="color.text.subtle">{MODE_HELP[kind]}</Text>
-              {/* The Rovo agent reads Jenkins only: nothing to offer for Buildkite or CircleCI. */}
-              {kind === 'jenkins' ? (
-              <ChoiceField
-                name="agentAccess"
-                legend="Rovo agent"
-                defaultValue={existing?.agentReadableByAll ? 'everyone' : existing?.agentEnabled ? 'allowed' : 'denied'}
-                choices={agentChoices(offerEveryone)}
-              />
-              ) : null}
-              {offerEveryone ? (
-                <SectionMessage appearance="warning" title="Every Jira user" testId="agent-everyone-warning">
-                  {EVERYONE_WARNING}
-                </SectionMessage>
-              ) : null}
-            </FormSection>
-            <Box paddingBlockStart="space.200">
-              <Button
-                appearance="subtle"
-                aria-expanded={advanced}
-                aria-controls="advanced-settings"
-                iconBefore={advanced ? ChevronDownIcon : ChevronRightIcon}
-                onClick={() => setAdvanced(!advanced)}
-              >
-                Advanced settings
-              </Button>
-            </Box>
-            <div id="advanced-settings" hidden={!advanced}>
+    <FormColumn>
+      <Box testId="connection-form">
+        <Form<ConnectionFormValues> onSubmit={(values) => save(values, true)}>
+          {({ formProps, submitting, getValues }) => (
+            <form {...formProps} noValidate aria-label={title}>
+              <Heading size="medium" as="h2">
+                {title}
+              </Heading>
               <FormSection>
-                {advancedSpecs(kind, existing).map((spec) => (
-                  <TextInput key={spec.name} spec={spec} />
+                {providerFieldSpecs(kind, existing).map((spec, index) => (
+                  <TextInput key={spec.name} spec={spec} autoFocus={index === 0} />
                 ))}
-                {kind === 'jenkins' && existing && existing.headers.length > 0 ? (
-                  <ChoiceField
-                    name="storedHeaders"
-                    legend="Stored custom headers"
-                    defaultValue="keep"
-                    choices={[
-                      { value: 'keep', label: 'Keep them, unless new headers are entered above' },
-                      { value: 'remove', label: 'Remove them' },
-                    ]}
-                  />
+                <ChoiceField name="mode" legend="How builds arrive" defaultValue={existing?.mode ?? 'polled'} choices={MODE_CHOICES} />
+                <Text color="color.text.subtle">{MODE_HELP[kind]}</Text>
+                {/* The Rovo agent reads Jenkins only: nothing to offer for Buildkite or CircleCI. */}
+                {kind === 'jenkins' ? (
+                <ChoiceField
+                  name="agentAccess"
+                  legend="Rovo agent"
+                  defaultValue={existing?.agentReadableByAll ? 'everyone' : existing?.agentEnabled ? 'allowed' : 'denied'}
+                  choices={agentChoices(offerEveryone)}
+                />
+                ) : null}
+                {offerEveryone ? (
+                  <SectionMessage appearance="warning" title="Every Jira user" testId="agent-everyone-warning">
+                    {EVERYONE_WARNING}
+                  </SectionMessage>
                 ) : null}
               </FormSection>
-            </div>
-            <Stack space="space.150">
-              {test.status === 'ok' ? <TestResultMessage result={test.result} /> : null}
-              {test.status === 'failed' ? <FailureMessage title={test.title} failure={test.failure} /> : null}
-              {saveFailure ? (
-                <FailureMessage title={saveFailure.title} failure={saveFailure.failure}>
-                  {refusedValues ? (
-                    <Button onClick={() => void save(refusedValues, false)}>Save without allowing</Button>
+              <Box paddingBlockStart="space.200">
+                <Button
+                  appearance="subtle"
+                  aria-expanded={advanced}
+                  aria-controls="advanced-settings"
+                  iconBefore={advanced ? ChevronDownIcon : ChevronRightIcon}
+                  onClick={() => setAdvanced(!advanced)}
+                >
+                  Advanced settings
+                </Button>
+              </Box>
+              <div id="advanced-settings" hidden={!advanced}>
+                <FormSection>
+                  {advancedSpecs(kind, existing).map((spec) => (
+                    <TextInput key={spec.name} spec={spec} />
+                  ))}
+                  {kind === 'jenkins' && existing && existing.headers.length > 0 ? (
+                    <ChoiceField
+                      name="storedHeaders"
+                      legend="Stored custom headers"
+                      defaultValue="keep"
+                      choices={[
+                        { value: 'keep', label: 'Keep them, unless new headers are entered above' },
+                        { value: 'remove', label: 'Remove them' },
+                      ]}
+                    />
                   ) : null}
-                </FailureMessage>
-              ) : null}
-              {existing && test.status === 'idle' ? (
-                <SectionMessage appearance="information">
-                  <p>Test connection uses what the form shows; empty secret fields use the stored ones. Nothing is saved by a test.</p>
-                </SectionMessage>
-              ) : null}
-            </Stack>
-            <FormFooter>
-              <Inline space="space.100">
-                <Button appearance="subtle" onClick={onCancel}>
-                  Cancel
-                </Button>
-                <Button isLoading={test.status === 'testing'} onClick={() => void runTest(getValues())}>
-                  Test connection
-                </Button>
-                <Button appearance="primary" type="submit" isLoading={submitting}>
-                  {existing ? 'Save changes' : 'Save connection'}
-                </Button>
-              </Inline>
-            </FormFooter>
-          </form>
-        )}
-      </Form>
-    </Box>
+                </FormSection>
+              </div>
+              <Stack space="space.150">
+                {test.status === 'ok' ? <TestResultMessage result={test.result} /> : null}
+                {test.status === 'failed' ? <FailureMessage title={test.title} failure={test.failure} /> : null}
+                {saveFailure ? (
+                  <FailureMessage title={saveFailure.title} failure={saveFailure.failure}>
+                    {refusedValues ? (
+                      <Button onClick={() => void save(refusedValues, false)}>Save without allowing</Button>
+                    ) : null}
+                  </FailureMessage>
+                ) : null}
+                {existing && test.status === 'idle' ? (
+                  <SectionMessage appearance="information">
+                    <p>Test connection uses what the form shows; empty secret fields use the stored ones. Nothing is saved by a test.</p>
+                  </SectionMessage>
+                ) : null}
+              </Stack>
+              <FormFooter>
+                <Inline space="space.100">
+                  <Button appearance="subtle" onClick={onCancel}>
+                    Cancel
+                  </Button>
+                  <Button isLoading={test.status === 'testing'} onClick={() => void runTest(getValues())}>
+                    Test connection
+                  </Button>
+                  <Button appearance="primary" type="submit" isLoading={submitting}>
+                    {existing ? 'Save changes' : 'Save connection'}
+                  </Button>
+                </Inline>
+              </FormFooter>
+            </form>
+          )}
+        </Form>
+      </Box>
+    </FormColumn>
   );
 }
