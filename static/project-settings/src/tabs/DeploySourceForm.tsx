@@ -46,6 +46,11 @@ export function DeploySourceForm({ settings, initial, onSave, onCancel }: Deploy
   const [environmentType, setEnvironmentType] = useState<EnvironmentType>(initial?.environmentType ?? 'production');
   const [preview, setPreview] = useState<Preview | null>(null);
   const [errors, setErrors] = useState<{ job?: string | undefined; condition?: string | undefined; environment?: string | undefined }>({});
+  /** A field's error goes as soon as it is edited. */
+  const clearingError = (field: 'condition' | 'environment', set: (value: string) => void) => (value: string) => {
+    set(value);
+    setErrors((e) => ({ ...e, [field]: undefined }));
+  };
   const jobs = useJobList(connectionId);
   const isJenkins = settings.connections.find((c) => c.id === connectionId)?.kind === 'jenkins';
 
@@ -112,10 +117,7 @@ export function DeploySourceForm({ settings, initial, onSave, onCancel }: Deploy
             id="deploy-condition"
             label="Jenkins parameter condition"
             value={condition}
-            onChange={(value) => {
-              setCondition(value);
-              setErrors((e) => ({ ...e, condition: undefined }));
-            }}
+            onChange={clearingError('condition', setCondition)}
             error={errors.condition ?? null}
             placeholder="ENV=prod"
             helper="Only runs whose build parameters match count: NAME=value or NAME!=value, several separated by commas."
@@ -125,10 +127,7 @@ export function DeploySourceForm({ settings, initial, onSave, onCancel }: Deploy
           id="deploy-environment"
           label="Environment name"
           value={environmentName}
-          onChange={(value) => {
-            setEnvironmentName(value);
-            setErrors((e) => ({ ...e, environment: undefined }));
-          }}
+          onChange={clearingError('environment', setEnvironmentName)}
           placeholder="production"
           error={errors.environment ?? null}
         />
