@@ -1,3 +1,4 @@
+import { modeOf } from '../domain/connection';
 import { configsUsing } from '../domain/connection-usage';
 import type { ConnectionHealth, HealthList, TokenDetails } from '../shared/contract/connections';
 import type { ConnectionEntry, ConnectionStore } from '../storage/connection-store';
@@ -10,8 +11,8 @@ import { duplicatesAmong } from './duplicates';
 /** An expiry this close (or past) is shown as a warning: time to make a new token. */
 const EXPIRY_WARNING_MS = 14 * 24 * 3_600_000;
 
-function stateOf(status: SyncStatus | undefined): ConnectionHealth['state'] {
-  if (!status) return 'never';
+function stateOf(status: SyncStatus | undefined, pushedOnly: boolean): ConnectionHealth['state'] {
+  if (!status) return pushedOnly ? 'pushed' : 'never';
   if (status.error) return 'failing';
   return status.problems.length > 0 ? 'partial' : 'ok';
 }
@@ -56,7 +57,7 @@ export async function connectionHealth(store: ConnectionStore, configs: ProjectC
       const counts = stored.get(connection.id);
       return {
         id: connection.id,
-        state: stateOf(status),
+        state: stateOf(status, modeOf(connection) === 'pushed'),
         lastRunAt: status?.lastRunAt ?? null,
         lastSuccessAt: status?.lastSuccessAt ?? null,
         error: status?.error ? { ...status.error } : null,

@@ -41,6 +41,9 @@ describe('the admin page by keyboard only', () => {
     const row = frame.getByTestId('connection-row-Demo Jenkins (firewalled, pushed only)');
     assert.match((await row.textContent()) ?? '', /No address: its builds arrive by webhook/);
     assert.match((await row.getByTestId('token-hint').textContent()) ?? '', /^Webhook secret only$/);
+    // Never polled, so neither "not synced yet" nor failing: it waits for, or receives, what its CI sends.
+    assert.match((await row.getByTestId('health-state').textContent()) ?? '', /^(Builds arriving|Waiting for its first build)$/);
+    assert.match((await row.textContent()) ?? '', /Never polled: its CI sends each build/);
   });
 
   test('given the page, when Tab reaches "Add Jenkins" and Space presses it, then the form opens with focus in its first field', async () => {

@@ -77,6 +77,20 @@ describe('the admin page health hub', () => {
     expect((await health()).find((h) => h.id === jenkins.id)?.stored).toEqual({ builds: 2, deploys: 1, since: null });
   });
 
+  it('given a pushed-only Jenkins behind a firewall, when the hub loads, then it is neither failing nor "not synced": it is never polled, and what its CI sent is stored', async () => {
+    const pushed = await saved(platform, aJenkinsDraft('', { name: 'Firewalled Jenkins', username: '', apiToken: '', mode: 'pushed' }));
+    const before = (await health()).find((h) => h.id === pushed.id);
+    const ctx = new RunContext(async () => []);
+    const builds = await ctx.builds.changed([aBuild({ connectionId: pushed.id, number: 1 })]);
+    await claimNewRecords(pushed.id, builds, [], ctx, Date.parse('2026-11-02T10:00:00Z'));
+    await ctx.builds.write(builds);
+
+    const after = (await health()).find((h) => h.id === pushed.id);
+
+    expect(before).toMatchObject({ state: 'pushed', lastRunAt: null, stored: null });
+    expect(after).toMatchObject({ state: 'pushed', error: null, stored: { builds: 1, deploys: 0 } });
+  });
+
   it('given a Buildkite token tested with its creation and expiry, when the hub loads, then it shows them, warns of the near expiry, and never the token', async () => {
     const now = Date.now();
     const expires = new Date(now + 3 * DAY).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC');

@@ -196,7 +196,8 @@ export function egressGroupKey(domain: string): string {
 export const storedCountsSchema = z.object({ builds: z.number(), deploys: z.number(), since: z.nullable(z.string()) });
 export type StoredCountsView = z.infer<typeof storedCountsSchema>;
 
-export const healthStateSchema = z.enum(['never', 'ok', 'partial', 'failing']);
+/** `pushed`: a pushed-only connection, never polled, so it has no runs; its CI sends each build. */
+export const healthStateSchema = z.enum(['never', 'ok', 'partial', 'failing', 'pushed']);
 /** A token's expiry as its CI reported it; `warn` when it is within 14 days or past. */
 export const tokenExpirySchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('at'), at: z.string(), warn: z.boolean() }),

@@ -11,10 +11,12 @@ const STATE = {
   ok: { appearance: 'success', label: 'Healthy' },
   partial: { appearance: 'moved', label: 'Some jobs failing' },
   failing: { appearance: 'removed', label: 'Failing' },
+  pushed: { appearance: 'default', label: 'Waiting for its first build' },
 } as const;
+const ARRIVING = { appearance: 'success', label: 'Builds arriving' } as const;
 
 export function HealthLozenge({ health }: { health: ConnectionHealth | undefined }) {
-  const state = STATE[health?.state ?? 'never'];
+  const state = health?.state === 'pushed' && health.stored ? ARRIVING : STATE[health?.state ?? 'never'];
   return (
     <span data-testid="health-state">
       <Lozenge appearance={state.appearance}>{state.label}</Lozenge>
@@ -69,10 +71,16 @@ export function HealthCell({ view, health }: { view: ConnectionView; health: Con
   return (
     <Stack space="space.050" testId={`health-${view.name}`}>
       <HealthLozenge health={health} />
-      <Text size="small">Last run {formatDateTime(health.lastRunAt)}</Text>
-      <Text size="small">Last successful sync {formatDateTime(health.lastSuccessAt)}</Text>
+      {health.state === 'pushed' ? (
+        <Text size="small">Never polled: its CI sends each build</Text>
+      ) : (
+        <>
+          <Text size="small">Last run {formatDateTime(health.lastRunAt)}</Text>
+          <Text size="small">Last successful sync {formatDateTime(health.lastSuccessAt)}</Text>
+        </>
+      )}
       <Text size="small" testId="health-stored">
-        {storedText(health.stored, health.state !== 'never')}
+        {storedText(health.stored, health.state !== 'never' && health.state !== 'pushed')}
       </Text>
       <Text size="small" testId="health-projects">
         {health.projects.length ? `Used by ${health.projects.join(', ')}` : 'No project uses it yet'}
