@@ -2,8 +2,9 @@
  * `npm start`: the app on the local Forge emulator, with a seeded Jira around its Custom UI.
  * Environment: PORT (8080), HOST (127.0.0.1), FORGE_EMULATOR_STORAGE (.data/forge-kvs.sqlite),
  * FORGE_EMULATOR_SPEEDUP (10: scheduled triggers fire ten times as often as on Forge),
- * DEMO_CI (on: local Jenkins, Buildkite and CircleCI stand-ins with growing histories, and the DEMO
- * project set up to sync them; `off` leaves the app without connections).
+ * DEMO_CI (on: local Jenkins, Buildkite and CircleCI stand-ins with growing histories, a local Git host
+ * at github.localhost whose commit pages the panel links to, and the DEMO project set up to sync them;
+ * `off` leaves the app without connections).
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -51,7 +52,7 @@ async function main(): Promise<void> {
   const demoCi = process.env['DEMO_CI'] === 'off' ? null : await startDemoCi();
   if (demoCi) {
     for (const change of await configureDemo(demoUrls(demoCi))) console.log(`[demo] ${change}`);
-    console.log(`[demo] CI stand-ins: Jenkins ${demoCi.jenkins.url}, Buildkite ${demoCi.buildkite.url}, CircleCI ${demoCi.circleci.url}`);
+    console.log(`[demo] CI stand-ins: Jenkins ${demoCi.jenkins.url}, Buildkite ${demoCi.buildkite.url}, CircleCI ${demoCi.circleci.url}, Git host ${demoCi.git?.url ?? 'none'}`);
   }
 
   const loopbackOnly = host === '127.0.0.1' || host === 'localhost' || host === '::1';

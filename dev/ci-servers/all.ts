@@ -1,7 +1,9 @@
 import { startBuildkiteStandIn, type BuildkiteStandIn, type BuildkiteStandInOptions } from './buildkite/server';
-import { startCircleCiStandIn, type CircleCiStandIn, type CircleCiStandInOptions } from './circleci/server';
+import { projectsOf, startCircleCiStandIn, type CircleCiStandIn, type CircleCiStandInOptions } from './circleci/server';
+import { startGitHostStandIn, type GitHostStandIn, type GitHostStandInOptions } from './git-host/server';
 import { startJenkinsStandIn, type JenkinsStandIn, type JenkinsStandInOptions } from './jenkins/server';
 import { DEMO_CREDENTIALS } from './shared/credentials';
+import { APP_REPOSITORY, LIBRARY_REPOSITORY, repositoryOfSlug } from './shared/remotes';
 import { CiWorld, type CiWorldOptions } from './shared/world';
 
 export interface CiStandInsOptions {
@@ -11,6 +13,12 @@ export interface CiStandInsOptions {
   readonly jenkins?: Omit<JenkinsStandInOptions, 'world'>;
   readonly buildkite?: Omit<BuildkiteStandInOptions, 'world'>;
   readonly circleci?: Omit<CircleCiStandInOptions, 'world'>;
+  /**
+   * Also a local Git host (the demo's: `github.localhost`), started first so the three report its
+   * repositories and the issue panel links their SHAs to real pages. Without it they name
+   * git.example.com, which nothing links to.
+   */
+  readonly gitHost?: Omit<GitHostStandInOptions, 'world' | 'repositories'>;
 }
 
 export interface GrowAllResult {
@@ -41,6 +49,8 @@ export interface CiStandIns {
   readonly jenkins: JenkinsStandIn;
   readonly buildkite: BuildkiteStandIn;
   readonly circleci: CircleCiStandIn;
+  /** The Git host, when `gitHost` was asked for. */
+  readonly git: GitHostStandIn | null;
   /** About `percent` % new builds on each server, all built from the same new commits. */
   grow(percent: number): GrowAllResult;
   close(): Promise<void>;
@@ -49,13 +59,22 @@ export interface CiStandIns {
 /** History sizes of the bench: 200 jobs x 500 builds, 20,000 Buildkite builds, 10 x 1,000 pipelines, over 30 days. */
 export const SCALE_WORLD: CiWorldOptions = { historyCommits: 8640, historySpacingMs: 5 * 60_000 };
 
+/** Every repository the stand-ins name: the app, Jenkins' shared library, and one per CircleCI project. */
+function repositoriesOf(projects: CircleCiStandInOptions['projects']): string[] {
+  const ofProjects = projectsOf(projects).flatMap((p) => repositoryOfSlug(p.slug) ?? []);
+  return [...new Set([APP_REPOSITORY, LIBRARY_REPOSITORY, ...ofProjects])];
+}
+
 /** The three stand-ins on one shared world (one commit stream), each on its own port. */
 export async function startCiStandIns(options: CiStandInsOptions = {}): Promise<CiStandIns> {
   const scale = options.preset === 'scale';
   const world = options.world instanceof CiWorld ? options.world : new CiWorld({ ...(scale ? SCALE_WORLD : {}), ...options.world });
-  const jenkins = await startJenkinsStandIn({ ...(scale ? { layout: 'scale' } : {}), ...options.jenkins, world });
-  const buildkite = await startBuildkiteStandIn({ ...(scale ? { pipelines: 'scale' } : {}), ...options.buildkite, world });
-  const circleci = await startCircleCiStandIn({ ...(scale ? { projects: 'scale' } : {}), ...options.circleci, world });
+  const projects = options.circleci?.projects ?? (scale ? 'scale' : undefined);
+  const git = options.gitHost ? await startGitHostStandIn({ ...options.gitHost, world, repositories: repositoriesOf(projects) }) : null;
+  const remotes = git ? { remotes: git.remotes } : {};
+  const jenkins = await startJenkinsStandIn({ ...(scale ? { layout: 'scale' } : {}), ...remotes, ...options.jenkins, world });
+  const buildkite = await startBuildkiteStandIn({ ...(scale ? { pipelines: 'scale' } : {}), ...remotes, ...options.buildkite, world });
+  const circleci = await startCircleCiStandIn({ ...(projects ? { projects } : {}), ...remotes, ...options.circleci, world });
   const settings: DemoSettings = {
     jenkins: { baseUrl: jenkins.url, ...DEMO_CREDENTIALS.jenkins },
     buildkite: { apiBaseUrl: buildkite.url, organization: buildkite.organization, apiToken: DEMO_CREDENTIALS.buildkite.apiToken },
@@ -82,6 +101,7 @@ export async function startCiStandIns(options: CiStandInsOptions = {}): Promise<
     jenkins,
     buildkite,
     circleci,
+    git,
     grow(percent) {
       const commits = world.appendCommits(10);
       const strip = (r: { builds: number; deploys: number }) => ({ builds: r.builds, deploys: r.deploys });
@@ -93,7 +113,7 @@ export async function startCiStandIns(options: CiStandInsOptions = {}): Promise<
       };
     },
     close: async () => {
-      await Promise.all([jenkins.close(), buildkite.close(), circleci.close()]);
+      await Promise.all([jenkins.close(), buildkite.close(), circleci.close(), git?.close()]);
     },
   };
 }

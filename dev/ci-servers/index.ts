@@ -6,6 +6,8 @@ export { startCiStandIns, SCALE_WORLD, type CiStandIns, type CiStandInsOptions, 
 export { startJenkinsStandIn, type JenkinsStandIn, type JenkinsStandInOptions } from './jenkins/server';
 export { startBuildkiteStandIn, type BuildkiteStandIn, type BuildkiteStandInOptions } from './buildkite/server';
 export { startCircleCiStandIn, type CircleCiStandIn, type CircleCiStandInOptions } from './circleci/server';
+export { startGitHostStandIn, type GitHostStandIn, type GitHostStandInOptions } from './git-host/server';
+export { EXAMPLE_REMOTES, remotesAt, type GitRemotes } from './shared/remotes';
 export { CiWorld, DEMO_FEATURE_BRANCHES, type CiWorldOptions, type CommitPlan, type DeployEnvironment } from './shared/world';
 export type { Commit } from './shared/commits';
 export { DEMO_CREDENTIALS, DEMO_BUILDKITE_SCOPES } from './shared/credentials';

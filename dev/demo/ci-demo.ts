@@ -26,8 +26,9 @@ export interface DemoCiUrls {
   readonly projectSlugs: readonly string[];
 }
 
+/** The stand-ins with growing histories, and the local Git host their repositories name, so the panel's SHAs open real pages. */
 export async function startDemoCi(options: { readonly commitEveryMs?: number } = {}): Promise<CiStandIns> {
-  return startCiStandIns({ world: { growing: options.commitEveryMs === undefined ? true : { commitEveryMs: options.commitEveryMs } } });
+  return startCiStandIns({ world: { growing: options.commitEveryMs === undefined ? true : { commitEveryMs: options.commitEveryMs } }, gitHost: {} });
 }
 
 export function demoUrls(ci: CiStandIns): DemoCiUrls {

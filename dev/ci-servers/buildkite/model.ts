@@ -1,5 +1,6 @@
 import { historyOutcome, historySlot, OUTCOMES, type Outcome } from '../shared/periodic';
 import { hash32, unit } from '../shared/random';
+import { EXAMPLE_REMOTES, type GitRemotes } from '../shared/remotes';
 import { Pending, Table } from '../shared/table';
 import type { CiWorld, DeployEnvironment } from '../shared/world';
 
@@ -53,6 +54,8 @@ export class BuildkiteModel {
   constructor(
     readonly world: CiWorld,
     readonly pipelines: readonly PipelineSpec[],
+    /** The repository the pipelines build (EXAMPLE_REMOTES unless the demo's Git host runs). */
+    readonly remotes: GitRemotes = EXAMPLE_REMOTES,
   ) {
     this.counters = pipelines.map(() => 0);
     const history: NewBuild[] = [];

@@ -11,7 +11,6 @@ export interface BuildkiteContext {
   readonly now: number;
 }
 
-const REPOSITORY = 'git@git.example.com:demo/shop.git';
 const CREATED = '2024-03-04T09:12:40.118Z';
 
 const graphql = (kind: string, id: string) => Buffer.from(`${kind}---${id}`).toString('base64');
@@ -34,7 +33,7 @@ export function pipelineBody(ctx: BuildkiteContext, spec: PipelineSpec): Record<
     name: spec.name,
     description: spec.description ?? null,
     slug: spec.slug,
-    repository: REPOSITORY,
+    repository: ctx.model.remotes.buildkite,
     cluster_id: null,
     branch_configuration: spec.feed.kind === 'deploys' ? 'main' : null,
     default_branch: 'main',

@@ -2,6 +2,7 @@ import { DEMO_BUILDKITE_SCOPES, DEMO_CREDENTIALS } from '../shared/credentials';
 import { Faults, LOGIN_PAGE, type Fault } from '../shared/faults';
 import { listen, listenOptionsOf, type ListenOptions, type RequestStats } from '../shared/http';
 import { uuid } from '../shared/random';
+import type { GitRemotes } from '../shared/remotes';
 import { header, htmlReply, jsonReply, type Reply, type StandInRequest } from '../shared/reply';
 import { worldOf, type CiWorld, type CiWorldOptions } from '../shared/world';
 import { buildList, exclusions, pageOf, parseFilters } from './list';
@@ -17,6 +18,8 @@ export interface BuildkiteStandInOptions extends ListenOptions {
   readonly tokens?: Readonly<Record<string, readonly string[]>>;
   /** Requests per minute per organisation before 429 (Buildkite: 200); 0 turns the limit off. */
   readonly rateLimitPerMinute?: number;
+  /** The repositories the answers name (default EXAMPLE_REMOTES; the demo's Git host gives `remotesAt(url)`). */
+  readonly remotes?: GitRemotes;
   readonly faults?: readonly Fault[];
 }
 
@@ -100,7 +103,7 @@ function answer(ctx: BuildkiteContext, request: StandInRequest, tokenScopes: rea
 /** A local Buildkite REST API (v2) for one organisation, answering what `src/providers/buildkite` asks. */
 export async function startBuildkiteStandIn(options: BuildkiteStandInOptions = {}): Promise<BuildkiteStandIn> {
   const world = worldOf(options.world);
-  const model = new BuildkiteModel(world, pipelinesOf(options.pipelines));
+  const model = new BuildkiteModel(world, pipelinesOf(options.pipelines), options.remotes);
   const org = options.organization ?? DEMO_CREDENTIALS.buildkite.organization;
   const tokens = options.tokens ?? { [DEMO_CREDENTIALS.buildkite.apiToken]: DEMO_BUILDKITE_SCOPES };
   const rate = new RateWindow(options.rateLimitPerMinute ?? 200);

@@ -1,5 +1,6 @@
 import { historyOutcome, historySlot, OUTCOMES, type Outcome } from '../shared/periodic';
 import { unit } from '../shared/random';
+import { EXAMPLE_REMOTES, type GitRemotes } from '../shared/remotes';
 import { Pending, Table } from '../shared/table';
 import type { CiWorld, DeployEnvironment } from '../shared/world';
 
@@ -50,6 +51,8 @@ export class CircleCiModel {
   constructor(
     readonly world: CiWorld,
     specs: readonly ProjectSpec[],
+    /** Where the projects' repositories live (EXAMPLE_REMOTES unless the demo's Git host runs). */
+    readonly remotes: GitRemotes = EXAMPLE_REMOTES,
   ) {
     this.projects = specs.map((spec, index) => ({ index, spec, pipelines: new Table(COLUMNS) }));
     for (const project of this.projects) {

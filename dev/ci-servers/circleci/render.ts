@@ -27,9 +27,9 @@ export function jackson(value: unknown): string {
   return JSON.stringify(value, null, 2).replace(/^(\s*"(?:[^"\\]|\\.)*"):/gm, '$1 :');
 }
 
-function repoOf(slug: string): string {
+function repoOf(model: CircleCiModel, slug: string): string {
   const [, org = 'demo-org', repo = 'repo'] = slug.split('/');
-  return `https://git.example.com/${org}/${repo}`;
+  return model.remotes.circleci(org, repo);
 }
 
 export function pipelineBody(model: CircleCiModel, run: PipelineRun): Record<string, unknown> {
@@ -49,8 +49,8 @@ export function pipelineBody(model: CircleCiModel, run: PipelineRun): Record<str
     created_at: iso(run.created),
     trigger: { received_at: iso(run.created - 180), type: run.trigger, actor: { login: actor.login, avatar_url: `https://avatars.example.com/u/${hash32(actor.login)}?v=4` } },
     vcs: {
-      origin_repository_url: repoOf(slug),
-      target_repository_url: repoOf(slug),
+      origin_repository_url: repoOf(model, slug),
+      target_repository_url: repoOf(model, slug),
       revision: commit.sha,
       provider_name: 'GitHub',
       commit: { body: commit.body, subject: commit.subject },
@@ -110,7 +110,7 @@ export function projectBody(model: CircleCiModel, project: ProjectState): Record
     name,
     id: uuid(seed, 'cci-project', project.spec.slug),
     organization_slug: project.spec.slug.split('/').slice(0, 2).join('/'),
-    vcs_info: { vcs_url: repoOf(project.spec.slug), default_branch: 'main', provider: 'GitHub' },
+    vcs_info: { vcs_url: repoOf(model, project.spec.slug), default_branch: 'main', provider: 'GitHub' },
   };
 }
 

@@ -1,6 +1,7 @@
 import { DEMO_CREDENTIALS } from '../shared/credentials';
 import { Faults, LOGIN_PAGE, type Fault } from '../shared/faults';
 import { listen, listenOptionsOf, type ListenOptions, type RequestStats } from '../shared/http';
+import type { GitRemotes } from '../shared/remotes';
 import { header, htmlReply, type Reply, type StandInRequest } from '../shared/reply';
 import { worldOf, type CiWorld, type CiWorldOptions } from '../shared/world';
 import { CircleCiModel, demoProjects, scaleProjects, type ProjectSpec } from './model';
@@ -14,6 +15,8 @@ export interface CircleCiStandInOptions extends ListenOptions {
   readonly tokens?: readonly string[];
   /** Answer a bad token on project URLs with 404 "Project not found", as CircleCI can; /me still says 401. */
   readonly badTokenOnProjectsAs404?: boolean;
+  /** The repositories the answers name (default EXAMPLE_REMOTES; the demo's Git host gives `remotesAt(url)`). */
+  readonly remotes?: GitRemotes;
   readonly faults?: readonly Fault[];
 }
 
@@ -38,7 +41,7 @@ function reply(value: unknown, status = 200, headers: Record<string, string> = {
 }
 const message = (text: string, status: number) => reply({ message: text }, status);
 
-function projectsOf(option: CircleCiStandInOptions['projects']): readonly ProjectSpec[] {
+export function projectsOf(option: CircleCiStandInOptions['projects']): readonly ProjectSpec[] {
   if (option === undefined || option === 'demo') return demoProjects();
   if (option === 'scale') return scaleProjects();
   return Array.isArray(option) ? option : scaleProjects(option as { projects?: number; pipelinesPerProject?: number });
@@ -90,7 +93,7 @@ function answer(model: CircleCiModel, request: StandInRequest, now: number): Rep
 /** A local CircleCI API v2 answering what `src/providers/circleci` asks. */
 export async function startCircleCiStandIn(options: CircleCiStandInOptions = {}): Promise<CircleCiStandIn> {
   const world = worldOf(options.world);
-  const model = new CircleCiModel(world, projectsOf(options.projects));
+  const model = new CircleCiModel(world, projectsOf(options.projects), options.remotes);
   const tokens = new Set(options.tokens ?? [DEMO_CREDENTIALS.circleci.apiToken]);
   const faults = new Faults(
     {

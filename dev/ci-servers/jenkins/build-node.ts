@@ -1,4 +1,4 @@
-import { REPOSITORY, LIBRARY_REPOSITORY, causeOf, changesOf, checkoutOf, commitOf, fullDisplayName, gitDate, itemUrl, parametersOf, type RenderContext } from './context';
+import { causeOf, changesOf, checkoutOf, commitOf, fullDisplayName, gitDate, itemUrl, parametersOf, type RenderContext } from './context';
 import type { BuildRow } from './model';
 import { Exported, type Value } from './tree';
 
@@ -67,8 +67,8 @@ function actions(ctx: RenderContext, build: BuildRow): Value[] {
   if (build.job.spec.pipeline) out.push(new Exported({ _class: 'org.jenkinsci.plugins.workflow.libs.LibrariesAction' }));
   const checkout = checkoutOf(ctx, build);
   // A build that checked nothing out has no git BuildData.
-  if (checkout) out.push(buildData(build, REPOSITORY, checkout.commit.sha, checkout.branch));
-  if (build.job.spec.sharedLibrary) out.push(buildData(build, LIBRARY_REPOSITORY, commitOf(ctx, 0).sha.split('').reverse().join(''), 'v3'));
+  if (checkout) out.push(buildData(ctx, build, ctx.model.remotes.jenkins, checkout.commit.sha, checkout.branch));
+  if (build.job.spec.sharedLibrary) out.push(buildData(ctx, build, ctx.model.remotes.jenkinsLibrary, commitOf(ctx, 0).sha.split('').reverse().join(''), 'v3'));
   out.push(new Exported({ _class: 'hudson.plugins.git.GitTagAction' }), new Exported({}));
   out.push(new Exported({ _class: 'org.jenkinsci.plugins.displayurlapi.actions.RunDisplayAction' }));
   if (build.job.spec.pipeline) out.push(new Exported({ _class: 'org.jenkinsci.plugins.workflow.job.views.FlowGraphAction' }));
@@ -76,8 +76,8 @@ function actions(ctx: RenderContext, build: BuildRow): Value[] {
 }
 
 /** The git plugin's record of a checkout: the SHA and branch the build built. */
-function buildData(build: BuildRow, remote: string, sha: string, branchName: string): Exported {
-  const multibranch = remote === REPOSITORY && build.job.parent?.spec.type === 'multibranch';
+function buildData(ctx: RenderContext, build: BuildRow, remote: string, sha: string, branchName: string): Exported {
+  const multibranch = remote === ctx.model.remotes.jenkins && build.job.parent?.spec.type === 'multibranch';
   const branch = multibranch ? branchName : `refs/remotes/origin/${branchName}`;
   const revision = () => new Exported({ SHA1: sha, branch: [new Exported({ SHA1: sha, name: branch })] });
   return new Exported({

@@ -15,9 +15,6 @@ export interface RenderContext {
   readonly user: string;
 }
 
-export const REPOSITORY = 'https://git.example.com/demo/shop.git';
-export const LIBRARY_REPOSITORY = 'https://git.example.com/platform/jenkins-shared-library.git';
-
 export function itemPath(item: Item): string {
   return pathOf(item)
     .map((name) => `job/${encodeURIComponent(name)}/`)

@@ -1,4 +1,4 @@
-import { REPOSITORY, branchOf, causeOf, checkoutOf, commitOf, fullDisplayName, parametersOf, type RenderContext } from './context';
+import { branchOf, causeOf, checkoutOf, commitOf, fullDisplayName, parametersOf, type RenderContext } from './context';
 import type { BuildRow } from './model';
 import { hex } from '../shared/random';
 import { failingStage, stagesOf } from './stages';
@@ -34,8 +34,8 @@ function stageLines(ctx: RenderContext, build: BuildRow, name: string, failed: b
     case 'Checkout':
       return [
         'The recommended git tool is: NONE',
-        `Fetching upstream changes from ${REPOSITORY}`,
-        ` > git fetch --tags --force --progress -- ${REPOSITORY} +refs/heads/*:refs/remotes/origin/* # timeout=10`,
+        `Fetching upstream changes from ${ctx.model.remotes.jenkins}`,
+        ` > git fetch --tags --force --progress -- ${ctx.model.remotes.jenkins} +refs/heads/*:refs/remotes/origin/* # timeout=10`,
         `Checking out Revision ${commit.sha} (refs/remotes/origin/${checkout?.branch ?? branchOf(build.job)})`,
         ` > git checkout -f ${commit.sha} # timeout=10`,
         `Commit message: "${commit.subject}"`,
@@ -73,7 +73,7 @@ function parts(ctx: RenderContext, build: BuildRow): Parts {
   const workspace = fullDisplayName(build.job).replace(/ » /g, '_').replace(/[^A-Za-z0-9_.-]/g, '_');
   const head = [causeOf(ctx, build).shortDescription];
   for (const p of parametersOf(ctx, build)) head.push(`[Parameter] ${p.name}=${String(p.value)}`);
-  head.push(pipeline ? `Obtained Jenkinsfile from git ${REPOSITORY}` : 'Running as SYSTEM');
+  head.push(pipeline ? `Obtained Jenkinsfile from git ${ctx.model.remotes.jenkins}` : 'Running as SYSTEM');
   if (pipeline) head.push('[Pipeline] Start of Pipeline', '[Pipeline] node');
   head.push(`Running on agent-linux-${1 + (build.number % 4)} in /home/jenkins/workspace/${workspace}`);
   const failAt = failingStage(build.job);

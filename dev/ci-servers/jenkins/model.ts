@@ -1,5 +1,6 @@
 import type { Commit } from '../shared/commits';
 import { Pending, Table } from '../shared/table';
+import { EXAMPLE_REMOTES, type GitRemotes } from '../shared/remotes';
 import type { CiWorld } from '../shared/world';
 import { feedCommit, fillPeriodic, growJobs, type GrowResult } from './history';
 import { FOLDER_CLASS, HUGE_LOG_BYTES, type FolderSpec, type ItemSpec, type JobSpec } from './layout';
@@ -73,6 +74,8 @@ export function classOf(item: Item): string {
 
 export interface JenkinsModelOptions {
   readonly hugeLogBytes?: number;
+  /** The repositories builds check out (EXAMPLE_REMOTES unless the demo's Git host runs). */
+  readonly remotes?: GitRemotes;
 }
 
 /** A Jenkins' jobs and builds, advanced lazily to the world's clock on each request. */
@@ -80,6 +83,7 @@ export class JenkinsModel {
   readonly root: FolderState = { kind: 'folder', spec: { type: 'folder', name: '', children: [] }, name: '', parent: null, children: [] };
   readonly jobs: JobState[] = [];
   readonly hugeLogBytes: number;
+  readonly remotes: GitRemotes;
   private readonly pending = new Pending();
   private processed = 0;
 
@@ -89,6 +93,7 @@ export class JenkinsModel {
     options: JenkinsModelOptions = {},
   ) {
     this.hugeLogBytes = options.hugeLogBytes ?? HUGE_LOG_BYTES;
+    this.remotes = options.remotes ?? EXAMPLE_REMOTES;
     for (const spec of layout) this.add(spec, this.root);
     for (const job of this.jobs) if (job.spec.feed.kind === 'periodic') fillPeriodic(this, job);
     this.advance(world.start);

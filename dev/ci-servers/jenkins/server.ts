@@ -2,6 +2,7 @@ import { DEMO_CREDENTIALS } from '../shared/credentials';
 import { Faults, LOGIN_PAGE, type Fault } from '../shared/faults';
 import { listen, listenOptionsOf, type ListenOptions, type RequestStats } from '../shared/http';
 import { hex } from '../shared/random';
+import type { GitRemotes } from '../shared/remotes';
 import { header, htmlReply, type Reply, type StandInRequest } from '../shared/reply';
 import { worldOf, type CiWorld, type CiWorldOptions } from '../shared/world';
 import type { GrowResult } from './history';
@@ -21,6 +22,8 @@ export interface JenkinsStandInOptions extends ListenOptions {
   readonly contextPath?: string;
   readonly version?: string;
   readonly hugeLogBytes?: number;
+  /** The repositories the answers name (default EXAMPLE_REMOTES; the demo's Git host gives `remotesAt(url)`). */
+  readonly remotes?: GitRemotes;
   readonly faults?: readonly Fault[];
 }
 
@@ -78,7 +81,10 @@ function authenticate(request: StandInRequest, users: Readonly<Record<string, st
 /** A local Jenkins that answers what `src/providers/jenkins` asks, and what Jenkins insight reads. */
 export async function startJenkinsStandIn(options: JenkinsStandInOptions = {}): Promise<JenkinsStandIn> {
   const world = worldOf(options.world);
-  const model = new JenkinsModel(world, layoutOf(options.layout, world), options.hugeLogBytes === undefined ? {} : { hugeLogBytes: options.hugeLogBytes });
+  const model = new JenkinsModel(world, layoutOf(options.layout, world), {
+    ...(options.hugeLogBytes === undefined ? {} : { hugeLogBytes: options.hugeLogBytes }),
+    ...(options.remotes ? { remotes: options.remotes } : {}),
+  });
   const users = options.users ?? { [DEMO_CREDENTIALS.jenkins.username]: DEMO_CREDENTIALS.jenkins.apiToken };
   const contextPath = (options.contextPath ?? '').replace(/\/+$/, '');
   const common = jenkinsHeaders(options.version ?? '2.479.3', hex(8, world.seed, 'session'));
