@@ -49,7 +49,8 @@ async function main(): Promise<void> {
   const consents = new EgressConsentFile(path.join(path.dirname(storageFile), 'egress-consent.json'), platform.egressConsent);
   consents.load();
   warmUp(platform);
-  const demoCi = process.env['DEMO_CI'] === 'off' ? null : await startDemoCi();
+  // The Git host next to the emulator's port, so stored commit links survive a restart.
+  const demoCi = process.env['DEMO_CI'] === 'off' ? null : await startDemoCi({ gitHostPort: port > 0 && port < 65535 ? port + 1 : 0 });
   if (demoCi) {
     for (const change of await configureDemo(demoUrls(demoCi))) console.log(`[demo] ${change}`);
     console.log(`[demo] CI stand-ins: Jenkins ${demoCi.jenkins.url}, Buildkite ${demoCi.buildkite.url}, CircleCI ${demoCi.circleci.url}, Git host ${demoCi.git?.url ?? 'none'}`);

@@ -26,9 +26,21 @@ export interface DemoCiUrls {
   readonly projectSlugs: readonly string[];
 }
 
-/** The stand-ins with growing histories, and the local Git host their repositories name, so the panel's SHAs open real pages. */
-export async function startDemoCi(options: { readonly commitEveryMs?: number } = {}): Promise<CiStandIns> {
-  return startCiStandIns({ world: { growing: options.commitEveryMs === undefined ? true : { commitEveryMs: options.commitEveryMs } }, gitHost: {} });
+/**
+ * The stand-ins with growing histories, and the local Git host their repositories name, so the
+ * panel's SHAs open real pages. The Git host takes `gitHostPort` when it is free: deploys stored
+ * by an earlier start keep their links, and the world's SHAs are the same at every start.
+ */
+export async function startDemoCi(options: { readonly commitEveryMs?: number; readonly gitHostPort?: number } = {}): Promise<CiStandIns> {
+  const start = (port: number) =>
+    startCiStandIns({ world: { growing: options.commitEveryMs === undefined ? true : { commitEveryMs: options.commitEveryMs } }, gitHost: { port } });
+  try {
+    return await start(options.gitHostPort ?? 0);
+  } catch (error) {
+    if (!(error instanceof Error && 'code' in error && error.code === 'EADDRINUSE')) throw error;
+    console.warn(`[demo] port ${options.gitHostPort ?? 0} is taken: the Git host takes a free one, so links of deploys stored before point nowhere`);
+    return start(0);
+  }
 }
 
 export function demoUrls(ci: CiStandIns): DemoCiUrls {

@@ -71,6 +71,22 @@ async function everyPage(page: Page, frame: FrameLocator): Promise<Counts> {
   return { keys, shown: Number(await total.getAttribute('data-total')), stored: stored === null ? null : Number(stored), line: (await total.textContent()) ?? '' };
 }
 
+/** A commit's page on the demo's local Git host, in GitHub's shape. */
+const GIT_HOST_COMMIT = /^http:\/\/github\.localhost:\d+\/demo-org\/shop\/commit\/[0-9a-f]{40}$/;
+
+/** The listed rows of Jenkins deploys: their index among all rows and their SHA's link (null when plain). */
+async function jenkinsRows(frame: FrameLocator): Promise<{ index: number; href: string | null }[]> {
+  const rows = await frame.getByTestId('deploy-row').evaluateAll((trs) =>
+    trs.map((tr, index) => ({
+      index,
+      provider: tr.querySelector('[data-testid="provider-badge"]')?.textContent ?? '',
+      hasSha: tr.querySelector('[data-testid="commit-link"], [data-testid="commit-sha"]') !== null,
+      href: tr.querySelector('[data-testid="commit-link"] a')?.getAttribute('href') ?? null,
+    })),
+  );
+  return rows.filter((row) => row.provider === 'Jenkins' && row.hasSha).map(({ index, href }) => ({ index, href }));
+}
+
 for (const theme of ['light', 'dark'] as const) {
   describe(`issue panel, real deploys and totals (${theme})`, () => {
     let browser: Browser;
@@ -112,10 +128,16 @@ for (const theme of ['light', 'dark'] as const) {
       await context.close();
     });
 
-    test('given a deploy opened by keyboard, when its Commits tab is reached with the arrow keys, then SHAs and issue keys are links or explain why not, and Escape leaves focus in the panel', SLOW, async () => {
+    test('given a Jenkins deploy opened by keyboard, when its Commits tab is reached with the arrow keys, then its SHAs link to their pages on the demo\'s Git host, issue keys are links, and Escape leaves focus in the panel', SLOW, async () => {
       const { context, page, frame } = await openDemo(browser, theme);
       await openEnvironments(page, frame);
-      const toggle = frame.getByTestId('deploy-toggle').first();
+      // The demo's CI names its repository on the local Git host (github.localhost), whose commit pages the panel links to.
+      const rows = await jenkinsRows(frame);
+      assert.ok(rows.length > 0, 'DEMO-1 has no Jenkins deploy');
+      for (const row of rows) assert.match(row.href ?? `plain SHA in row ${row.index}`, GIT_HOST_COMMIT, 'a Jenkins deploy row shows its SHA without a link');
+      const first = rows[0];
+      assert.ok(first);
+      const toggle = frame.getByTestId('deploy-row').nth(first.index).getByTestId('deploy-toggle');
       await toggle.focus();
       await page.keyboard.press('Enter');
       await frame.getByTestId('deploy-detail').waitFor();
@@ -128,14 +150,29 @@ for (const theme of ['light', 'dark'] as const) {
       await page.keyboard.press('ArrowRight');
       await frame.getByTestId('commits-panel').waitFor();
       const panel = frame.getByTestId('commits-panel');
-      const shas = panel.getByTestId('commit-link').or(panel.getByTestId('commit-sha'));
-      assert.ok((await shas.count()) > 0, 'no commit SHA shows');
-      for (const sha of await panel.getByTestId('commit-sha').all()) assert.match((await sha.getAttribute('title')) ?? '', /^[0-9a-f]{7,} \(no link: /);
+      const commits = await panel.locator('li').evaluateAll((items) =>
+        items.map((li) => ({
+          href: li.querySelector('[data-testid="commit-link"] a')?.getAttribute('href') ?? null,
+          subject: (li.querySelector(':scope > span') as HTMLElement | null)?.innerText.split('\n')[0] ?? '',
+        })),
+      );
+      assert.ok(commits.length > 0, 'no commit SHA shows');
+      for (const commit of commits) assert.match(commit.href ?? `plain SHA of "${commit.subject}"`, GIT_HOST_COMMIT, 'a Jenkins deploy\'s commit shows its SHA without a link');
       const keyLinks = panel.getByTestId('issue-key-link');
       if (await keyLinks.count()) assert.match((await keyLinks.first().getAttribute('href')) ?? '', /^\/browse\/[A-Z][A-Z0-9_]*-\d+$/);
       await page.keyboard.press('Escape');
       assert.equal(await frame.getByTestId('commits-tab').getAttribute('aria-selected'), 'true');
       await screenshot(page, `issue-panel-commit-links-${theme}`);
+
+      // Followed in a new page (as the link's target=_blank would), the Git host shows that commit.
+      const followed = commits[0];
+      assert.ok(followed?.href);
+      const commitPage = await context.newPage();
+      const response = await commitPage.goto(followed.href);
+      assert.equal(response?.status(), 200);
+      assert.equal(await commitPage.getByTestId('commit-subject').textContent(), followed.subject);
+      assert.equal(await commitPage.getByTestId('commit-sha').textContent(), followed.href.split('/').pop());
+      await pageScreenshot(commitPage, `git-host-commit-${theme}`);
       await context.close();
     });
   });
