@@ -1,12 +1,12 @@
 import { Stack } from '@atlaskit/primitives/compiled';
-import type { ModuleInfoProps } from '../../shared/src/components/ModuleInfo';
+import type { PageProps } from '../../shared/src/page-props';
 import { AppAccessNotice, useAppAccess } from '../../shared/src/connections/AppAccessNotice';
 import { ConnectionsSection } from '../../shared/src/connections/ConnectionsSection';
 import Heading from '@atlaskit/heading';
 import { SiteHistoryImport } from '../../shared/src/components/HistoryImport';
 
 // Who the page runs as and its module key are Forge's business: a refusal says what to do instead.
-export function AdminPage(_props: ModuleInfoProps) {
+export function AdminPage(_props: PageProps) {
   const access = useAppAccess();
   return (
     <Stack space="space.300">

@@ -9,7 +9,7 @@ import { ConnectionsSection } from '../../../shared/src/connections/ConnectionsS
 import { FailureMessage } from '../../../shared/src/components/FailureMessage';
 import { ErrorState } from '../../../shared/src/components/ErrorState';
 import { LoadingState } from '../../../shared/src/components/LoadingState';
-import type { ModuleInfoProps } from '../../../shared/src/components/ModuleInfo';
+import type { PageProps } from '../../../shared/src/page-props';
 import { BuildServerTab } from '../tabs/BuildServerTab';
 import { DeploysTab } from '../tabs/DeploysTab';
 import { DoraTab } from '../tabs/DoraTab';
@@ -20,7 +20,7 @@ import { SetupChecklist } from './SetupChecklist';
 
 const TABS = ['Connections', 'Build server', 'Deploys', 'Issue integration', 'Sync', 'DORA'] as const;
 
-export function ProjectSettings({ info }: ModuleInfoProps) {
+export function ProjectSettings({ info }: PageProps) {
   const { state, reload } = useLoaded(() => callResolver(KEYS.get, {}, projectSettingsSchema));
   const [selected, setSelected] = useState(0);
   const [completing, setCompleting] = useState(false);
