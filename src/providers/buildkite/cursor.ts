@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pipelineRepositoriesSchema } from './repositories';
 
 /**
  * Where the last Buildkite sync stopped, in the server's own timestamps.
@@ -15,6 +16,8 @@ import { z } from 'zod';
  * which the next runs read with `created_to` until none are left.
  * `finishedFrom` is where the first sync's `finished_from` query left off; later syncs do not
  * need it and leave it alone, so a run that finds nothing leaves the cursor unchanged.
+ * `pipelines` is which repository each pipeline builds (repositories.ts); a damaged one is
+ * dropped and read again, never the reason the whole cursor starts afresh.
  */
 const iso = z.iso.datetime({ offset: true });
 
@@ -35,6 +38,7 @@ export const buildkiteCursorSchema = z.object({
   createdFrom: iso,
   open: z.array(openBuildSchema).max(MAX_OPEN_BUILDS).optional(),
   gap: z.object({ from: iso, to: iso }).optional(),
+  pipelines: pipelineRepositoriesSchema.optional().catch(undefined),
 });
 export type BuildkiteCursor = z.infer<typeof buildkiteCursorSchema>;
 export type CreatedGap = NonNullable<BuildkiteCursor['gap']>;

@@ -1,4 +1,5 @@
 import { durationBetween, isoFromText, type Build, type BuildState, type CauseKind, type JobRef, type TriggerCause } from '../../domain/build';
+import { ownRepository, type RepositoryLookup } from './repositories';
 import type { WireBuild } from './wire';
 
 /**
@@ -54,9 +55,11 @@ export function pipelineRef(wire: WireBuild): JobRef {
 
 /**
  * Buildkite reports only the head commit. `env` and `meta_data` are not mapped to parameters:
- * they often carry credentials and git metadata with e-mail addresses.
+ * they often carry credentials and git metadata with e-mail addresses. The repository comes from
+ * the build's own pipeline when it carries one, else from the pipelines' record (repositories.ts).
  */
-export function mapBuildkiteBuild(wire: WireBuild, connectionId: string): Build {
+export function mapBuildkiteBuild(wire: WireBuild, connectionId: string, repositories?: RepositoryLookup): Build {
+  const repositoryUrl = ownRepository(wire) ?? repositories?.(wire.pipelineSlug) ?? null;
   const startedAt = isoFromText(wire.started_at);
   const finishedAt = isoFromText(wire.finished_at);
   // A build created with commit "HEAD" has no SHA until an agent resolves it.
@@ -88,5 +91,6 @@ export function mapBuildkiteBuild(wire: WireBuild, connectionId: string): Build 
     causes,
     parameters: [],
     url: wire.web_url ?? null,
+    ...(repositoryUrl ? { repositoryUrl } : {}),
   };
 }

@@ -9,6 +9,7 @@ import { BuildkiteClient } from './client';
 import { buildkiteHistory } from './history';
 import { firstSync, nextSync } from './incremental';
 import { mapBuildkiteBuild } from './map';
+import { pipelineRepositories, repositoryLookup } from './repositories';
 import { buildkiteTime } from './wire';
 
 const REQUIRED_SCOPES = ['read_builds'];
@@ -78,10 +79,13 @@ export class BuildkiteProvider implements Provider {
   async listBuildsSince(cursor: ProviderCursor | undefined): Promise<BuildPage> {
     const run = new SyncRun(this.deps.budget);
     const window = { lookbackMs: this.options.initialLookbackMs, overlapMs: this.options.overlapMs, now: this.deps.clock.now() };
-    const outcome =
-      cursor?.provider === 'buildkite' ? await nextSync(this.client, run, cursor, window) : await firstSync(this.client, run, window);
-    run.builds.push(...outcome.builds.map((b) => mapBuildkiteBuild(b, this.connection.id)));
-    const page = run.page(outcome.cursor);
+    const previous = cursor?.provider === 'buildkite' ? cursor : undefined;
+    const outcome = previous ? await nextSync(this.client, run, previous, window) : await firstSync(this.client, run, window);
+    const moved = previous?.createdFrom !== outcome.cursor.createdFrom;
+    const pipelines = await pipelineRepositories(this.client, run, previous?.pipelines, outcome.builds, { now: window.now, moved });
+    const lookup = repositoryLookup(pipelines);
+    run.builds.push(...outcome.builds.map((b) => mapBuildkiteBuild(b, this.connection.id, lookup)));
+    const page = run.page(pipelines ? { ...outcome.cursor, pipelines } : outcome.cursor);
     return outcome.cursor.gap ? { ...page, complete: false } : page;
   }
 

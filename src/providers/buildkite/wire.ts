@@ -7,19 +7,21 @@ import { z } from 'zod';
 
 const text = z.string().nullish();
 
-/** A listed pipeline (`GET /pipelines`). */
+/** A listed pipeline (`GET /pipelines`); `repository` is the remote it clones (`git@github.com:org/repo.git` or a URL). */
 export const pipelineSchema = z.object({
   slug: z.string(),
   name: text,
   web_url: text,
+  repository: text,
 });
 
 /**
  * The pipeline a build belongs to. Builds are asked for with `exclude_pipeline=true`, which drops
  * the expanded pipeline object; what is left of it is not documented, so nothing of it is required:
  * the slug is also in the build's own `url` (`.../pipelines/{slug}/builds/{number}`) and `web_url`.
+ * Webhook payloads carry it whole, `repository` included.
  */
-const buildPipelineSchema = z.object({ slug: text, name: text, web_url: text }).nullish().catch(null);
+const buildPipelineSchema = z.object({ slug: text, name: text, web_url: text, repository: text }).nullish().catch(null);
 
 const API_URL_PIPELINE = /\/pipelines\/([^/?#]+)\/builds\/\d+\/?$/;
 const WEB_URL_PIPELINE = /\/([^/?#]+)\/builds\/\d+\/?$/;

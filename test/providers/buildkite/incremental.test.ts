@@ -73,6 +73,7 @@ function list(request: SeenRequest) {
 async function buildkite(): Promise<BuildkiteProvider> {
   server = await startRecordedServer([
     { path: BUILDS, reply: list },
+    { path: '/v2/organizations/acme/pipelines', reply: json(JSON.stringify([{ slug: 'app', name: 'App', repository: 'git@github.com:acme/app.git' }])) },
     {
       path: /^\/v2\/organizations\/acme\/pipelines\/app\/builds\/\d+$/,
       reply: (r) => {
@@ -89,6 +90,8 @@ const cursorAt = (createdFrom: number, extra: Partial<BuildkiteCursor> = {}): Bu
   version: 1,
   finishedFrom: new Date(createdFrom).toISOString(),
   createdFrom: new Date(createdFrom).toISOString(),
+  // Read a minute ago: these runs have no reason to list the pipelines again.
+  pipelines: { readAt: new Date(NOW - 60_000).toISOString(), repositories: { 'https://github.com/acme/app': ['app'] }, none: [] },
   ...extra,
 });
 
