@@ -1,5 +1,7 @@
 import { startBuildkiteStandIn, DEMO_CREDENTIALS, type BuildkiteStandIn } from '../../../dev/ci-servers';
+import { panelRows } from '../../../src/issue-panel/deploy-rows';
 import { BuildStore } from '../../../src/storage/build-store';
+import { DeployStore } from '../../../src/storage/deploy-store';
 import { ProjectConfigStore } from '../../../src/storage/project-config-store';
 import { BUILDKITE_SIGNATURE_HEADER, signBuildkite } from '../../../src/webtrigger/build-events/buildkite';
 import { requestSync } from '../../../src/sync/request-sync';
@@ -95,6 +97,20 @@ describe('Buildkite build events', () => {
     expect(platform.kvs.stats.writes).toBe(0);
     expect(platform.kvs.stats.reads).toBeLessThanOrEqual(1);
     expect(await new BuildStore().get('bk-1', 'deploy', 99)).toBeUndefined();
+  });
+
+  it("keeps the repository its payload's pipeline names, so the deploy's row links its SHA to the commit", async () => {
+    // Given a build.finished whose pipeline comes beside the build, naming its repository the scp way
+    const build = aBuild({ number: 12, state: 'passed', finished_at: '2026-11-01T10:04:00.000Z', message: 'DEMO-4 faster search', pipeline: undefined });
+    const body = JSON.stringify({ event: 'build.finished', build, pipeline: { slug: 'deploy', name: 'Deploy', repository: 'git@github.com:demo-org/shop.git' } });
+
+    // When it arrives
+    expect((await send(body)).statusCode).toBe(201);
+
+    // Then the build and its deploy keep the repository's web address, and the panel's row links the commit
+    expect(await new BuildStore().get('bk-1', 'deploy', 12)).toMatchObject({ repositoryUrl: 'https://github.com/demo-org/shop' });
+    const rows = panelRows((await new DeployStore().forIssue('DEMO-4')).deploys);
+    expect(rows).toEqual([expect.objectContaining({ provider: 'buildkite', commitUrl: `https://github.com/demo-org/shop/commit/${SHA}` })]);
   });
 
   it('refuses the plain X-Buildkite-Token, which could be replayed, without a read', async () => {
