@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pipelineRepositoriesSchema } from './repositories';
+import { pipelineRepositoriesSchema } from './repository-record';
 
 /**
  * Where the last Buildkite sync stopped, in the server's own timestamps.

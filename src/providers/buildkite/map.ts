@@ -1,5 +1,6 @@
 import { durationBetween, isoFromText, type Build, type BuildState, type CauseKind, type JobRef, type TriggerCause } from '../../domain/build';
-import { ownRepository, type RepositoryLookup } from './repositories';
+import { ownRepository } from './repositories';
+import type { RepositoryLookup } from './repository-record';
 import type { WireBuild } from './wire';
 
 /**

@@ -9,7 +9,8 @@ import { BuildkiteClient } from './client';
 import { buildkiteHistory } from './history';
 import { firstSync, nextSync } from './incremental';
 import { mapBuildkiteBuild } from './map';
-import { pipelineRepositories, repositoryLookup } from './repositories';
+import { pipelineRepositories } from './repositories';
+import { repositoryLookup } from './repository-record';
 import { buildkiteTime } from './wire';
 
 const REQUIRED_SCOPES = ['read_builds'];

@@ -2,7 +2,7 @@ import { RequestCounter } from '../../../src/providers/http/types';
 import { parseCursor } from '../../../src/providers/provider';
 import type { BuildkiteCursor } from '../../../src/providers/buildkite/cursor';
 import { mapBuildkiteBuild } from '../../../src/providers/buildkite/map';
-import { MAX_RECORD_BYTES, REFRESH_AFTER_MS } from '../../../src/providers/buildkite/repositories';
+import { MAX_RECORD_BYTES, REFRESH_AFTER_MS } from '../../../src/providers/buildkite/repository-record';
 import { BuildkiteProvider } from '../../../src/providers/buildkite/service';
 import { buildListSchema, buildSchema } from '../../../src/providers/buildkite/wire';
 import { PermissionError } from '../../../src/domain/errors';
