@@ -3,7 +3,7 @@ import { panelRows } from '../../../src/issue-panel/deploy-rows';
 import { ConnectionStore } from '../../../src/storage/connection-store';
 import { DeployStore } from '../../../src/storage/deploy-store';
 import { ProjectConfigStore } from '../../../src/storage/project-config-store';
-import { demoConfig, deploysOf, required, runSync, syncPlatform } from '../../sync/support/sync-platform';
+import { deployingToProduction, deploysOf, required, runSync, syncPlatform } from '../../sync/support/sync-platform';
 
 const platform = syncPlatform();
 let ci: BuildkiteStandIn;
@@ -18,12 +18,7 @@ beforeAll(async () => {
     secret: { apiToken: DEMO_CREDENTIALS.buildkite.apiToken, headers: {} },
     now: '2026-11-01T00:00:00.000Z',
   });
-  await new ProjectConfigStore().save(
-    demoConfig({
-      defaultConnectionId: 'bk-1',
-      deploySources: [{ id: 'bk-deploy', connectionId: 'bk-1', job: 'deploy', environment: { id: 'production', name: 'Production', type: 'production' } }],
-    }),
-  );
+  await new ProjectConfigStore().save(deployingToProduction('bk-1', 'deploy', 'bk-deploy'));
 });
 
 afterAll(async () => {

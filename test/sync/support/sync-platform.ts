@@ -56,6 +56,14 @@ export async function saveJenkins(id: string, baseUrl: string): Promise<void> {
   });
 }
 
+/** DEMO deploying to production from one job of one connection, which is also its build server. */
+export function deployingToProduction(connectionId: string, job: string, sourceId: string): ProjectConfig {
+  return demoConfig({
+    defaultConnectionId: connectionId,
+    deploySources: [{ id: sourceId, connectionId, job, environment: { id: 'production', name: 'Production', type: 'production' } }],
+  });
+}
+
 export function demoConfig(overrides: Partial<ProjectConfig> = {}): ProjectConfig {
   return {
     schemaVersion: 1,

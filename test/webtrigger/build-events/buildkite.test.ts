@@ -5,7 +5,7 @@ import { DeployStore } from '../../../src/storage/deploy-store';
 import { ProjectConfigStore } from '../../../src/storage/project-config-store';
 import { BUILDKITE_SIGNATURE_HEADER, signBuildkite } from '../../../src/webtrigger/build-events/buildkite';
 import { requestSync } from '../../../src/sync/request-sync';
-import { demoConfig, deploysOf } from '../../sync/support/sync-platform';
+import { deployingToProduction, deploysOf } from '../../sync/support/sync-platform';
 import { errorOf, nowSeconds, pushPlatform, saveConnectionWithWebhook, sendEvent } from './support';
 
 const platform = pushPlatform();
@@ -50,12 +50,7 @@ beforeAll(async () => {
     { kind: 'buildkite', id: 'bk-1', name: 'Buildkite', organization: DEMO_CREDENTIALS.buildkite.organization, apiBaseUrl: ci.url, mode: 'both' },
     DEMO_CREDENTIALS.buildkite.apiToken,
   );
-  await new ProjectConfigStore().save(
-    demoConfig({
-      defaultConnectionId: 'bk-1',
-      deploySources: [{ id: 'bk-deploy', connectionId: 'bk-1', job: 'deploy', environment: { id: 'production', name: 'Production', type: 'production' } }],
-    }),
-  );
+  await new ProjectConfigStore().save(deployingToProduction('bk-1', 'deploy', 'bk-deploy'));
 });
 
 afterAll(async () => {

@@ -3,7 +3,7 @@ import { SyncStateStore } from '../../../src/storage/sync-state-store';
 import { ProjectConfigStore } from '../../../src/storage/project-config-store';
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER } from '../../../src/webtrigger/signature';
 import { signJenkins } from '../../../src/webtrigger/build-events/jenkins';
-import { demoConfig, deploysOf, runSync } from '../../sync/support/sync-platform';
+import { deployingToProduction, deploysOf, runSync } from '../../sync/support/sync-platform';
 import { errorOf, nowSeconds, pushPlatform, saveConnectionWithWebhook, sendEvent } from './support';
 
 const platform = pushPlatform();
@@ -36,12 +36,7 @@ function send(body: string, options: { timestamp?: number; signature?: string | 
 beforeAll(async () => {
   // A Jenkins behind a firewall: pushed only, no URL, user or token the app could use
   hook = await saveConnectionWithWebhook({ kind: 'jenkins', id: 'jenkins-fw', name: 'Firewalled Jenkins', baseUrl: '', username: '', customHeaders: {}, mode: 'pushed' }, '');
-  await new ProjectConfigStore().save(
-    demoConfig({
-      defaultConnectionId: 'jenkins-fw',
-      deploySources: [{ id: 'fw-prod', connectionId: 'jenkins-fw', job: 'shop/deploy-production', environment: { id: 'production', name: 'Production', type: 'production' } }],
-    }),
-  );
+  await new ProjectConfigStore().save(deployingToProduction('jenkins-fw', 'shop/deploy-production', 'fw-prod'));
 });
 
 afterAll(() => platform.close());
