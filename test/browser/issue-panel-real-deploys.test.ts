@@ -30,11 +30,15 @@ async function openDemo(browser: Browser, theme: 'light' | 'dark') {
   return { context, page, frame, problems };
 }
 
-/** Opens every environment by keyboard: Tab-reachable toggles, Enter to open. */
+/** Opens every environment by keyboard: Tab from the top of the panel reaches each toggle, Enter or Space opens it. */
 async function openEnvironments(page: Page, frame: FrameLocator): Promise<void> {
   const toggles = frame.getByTestId('environment-toggle');
+  await frame.locator('body').focus();
   for (let i = 0; i < (await toggles.count()); i++) {
-    await toggles.nth(i).focus();
+    for (let presses = 0; !(await toggles.nth(i).evaluate((el) => el === el.ownerDocument.activeElement)); presses++) {
+      if (presses > 200) assert.fail(`Tab never reaches environment ${i + 1}`);
+      await page.keyboard.press('Tab');
+    }
     await page.keyboard.press(i % 2 === 0 ? 'Enter' : 'Space');
     assert.equal(await toggles.nth(i).getAttribute('aria-expanded'), 'true');
   }
