@@ -1,7 +1,6 @@
 import type { Build, Commit } from '../domain/build';
 import { buildSnapshot, deployRepository, type Deploy, type DeployOrigin, type SnapshotBuild } from '../domain/deploy';
 import { commitsForDeploy } from '../domain/deploy-commits';
-import type { Environment } from '../domain/environment';
 import { globMatches } from '../domain/glob';
 import { connectionsUsedBy, type ProjectConfig } from '../domain/project-config';
 import { stableJson } from '../storage/kvs-records';
@@ -9,20 +8,8 @@ import { issueKeysFor } from './issue-linking';
 import type { RunContext } from './run-context';
 
 /** A deploy as its source reports it, before the app adds commits, issue links and the build snapshot. */
-export interface DeployRun {
-  readonly id: string;
-  readonly projectKey: string;
-  readonly environment: Environment;
-  readonly origin: DeployOrigin;
-  readonly pipeline: Deploy['pipeline'];
-  readonly sequence: number;
-  readonly state: Deploy['state'];
-  readonly sha: string | null;
-  readonly branch: string | null;
-  readonly startedAt: string;
-  readonly finishedAt: string | null;
-  readonly url: string | null;
-  readonly trigger: string | null;
+export interface DeployRun
+  extends Pick<Deploy, 'id' | 'projectKey' | 'environment' | 'origin' | 'pipeline' | 'sequence' | 'state' | 'sha' | 'branch' | 'startedAt' | 'finishedAt' | 'url' | 'trigger'> {
   readonly reportedCommits: readonly Commit[];
   /** The repository the run names (its CI build's remote, or a registration's field); null when it names none. */
   readonly repositoryUrl: string | null;
