@@ -79,9 +79,11 @@ async function runGroup(files) {
     await waitForHealth(baseUrl, emulator, 60_000);
     console.log(`Emulator ready on ${baseUrl} in ${Date.now() - bootStarted} ms for ${files.map((f) => path.basename(f)).join(', ')}`);
     const tap = path.join(dataDir, 'results.tap');
+    // The runner times each file as one test too: the health hub's walk waits for two scheduled
+    // syncs (about 55 s on a loaded machine), so a file gets 3 minutes; slow tests set their own.
     const run = spawnSync(
       process.execPath,
-      ['--import', 'tsx', '--test', '--test-timeout=60000', '--test-reporter=spec', '--test-reporter-destination=stdout',
+      ['--import', 'tsx', '--test', '--test-timeout=180000', '--test-reporter=spec', '--test-reporter-destination=stdout',
         '--test-reporter=tap', `--test-reporter-destination=${tap}`, ...files],
       { cwd: root, stdio: 'inherit', env: { ...process.env, BROWSER_TEST_BASE_URL: baseUrl, BROWSER_TEST_DATA_DIR: dataDir } },
     );
