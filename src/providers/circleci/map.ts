@@ -80,6 +80,37 @@ export function projectRef(projectSlug: string, apiBaseUrl: string): JobRef {
   };
 }
 
+interface VcsFields {
+  readonly revision?: string | null | undefined;
+  readonly branch?: string | null | undefined;
+  readonly tag?: string | null | undefined;
+  readonly commit?: { readonly subject?: string | null | undefined; readonly body?: string | null | undefined } | null | undefined;
+  readonly origin_repository_url?: string | null | undefined;
+  readonly target_repository_url?: string | null | undefined;
+}
+
+/**
+ * What a pipeline's `vcs` says of its commit, as the API lists it and as a webhook sends it;
+ * `git` is the trigger's own account, for pipelines that failed before reading their config.
+ */
+export function commitFieldsOf(
+  vcs: VcsFields | null | undefined,
+  git?: { readonly checkout_sha?: string | null | undefined; readonly branch?: string | null | undefined; readonly tag?: string | null | undefined } | null,
+): Pick<Build, 'sha' | 'branch' | 'tag' | 'commits' | 'repositoryUrl'> {
+  const sha = vcs?.revision || git?.checkout_sha || null;
+  const subject = vcs?.commit?.subject ?? '';
+  const body = vcs?.commit?.body ?? '';
+  // The target: a fork's pull request ref (`pull/123`) and head commit are reachable there too.
+  const repositoryUrl = repositoryWebUrl(vcs?.target_repository_url || vcs?.origin_repository_url);
+  return {
+    sha,
+    branch: vcs?.branch || git?.branch || null,
+    tag: vcs?.tag || git?.tag || null,
+    commits: sha && vcs?.commit ? [{ sha, message: body ? `${subject}\n\n${body}` : subject, author: null, timestamp: null }] : [],
+    ...(repositoryUrl ? { repositoryUrl } : {}),
+  };
+}
+
 export function mapCircleCiPipeline(
   pipeline: WirePipeline,
   workflows: readonly WireWorkflow[],
@@ -93,12 +124,8 @@ export function mapCircleCiPipeline(
   const finishedAt = state !== 'in_progress' && state !== 'pending' && allStopped ? (stops.sort().pop() ?? null) : null;
   const vcs = pipeline.vcs;
   // Pipelines that failed before reading their config (no `vcs`) still name the commit here.
-  const git = pipeline.trigger_parameters?.git;
-  const sha = vcs?.revision || git?.checkout_sha || null;
-  const subject = vcs?.commit?.subject ?? '';
-  const body = vcs?.commit?.body ?? '';
+  const commit = commitFieldsOf(vcs, pipeline.trigger_parameters?.git);
   const job = projectRef(pipeline.project_slug, ctx.apiBaseUrl);
-  const repositoryUrl = repositoryWebUrl(vcs?.target_repository_url || vcs?.origin_repository_url);
   return {
     provider: 'circleci',
     connectionId: ctx.connectionId,
@@ -110,10 +137,7 @@ export function mapCircleCiPipeline(
     finishedAt,
     // Negative when CircleCI (or hand-edited data) stops a workflow before it was created: unknown.
     durationMs: durationBetween(startedAt, finishedAt),
-    sha,
-    branch: vcs?.branch || git?.branch || null,
-    tag: vcs?.tag || git?.tag || null,
-    commits: sha && vcs?.commit ? [{ sha, message: body ? `${subject}\n\n${body}` : subject, author: null, timestamp: null }] : [],
+    ...commit,
     causes: [
       {
         kind: TRIGGERS[pipeline.trigger?.type ?? ''] ?? 'other',
@@ -124,8 +148,6 @@ export function mapCircleCiPipeline(
     // `trigger_parameters` is trigger metadata, not the pipeline parameters (which v2 does not list).
     parameters: [],
     url: `${job.url}/${pipeline.number}`,
-    // The target: a fork's pull request ref (`pull/123`) and head commit are reachable there too.
-    ...(repositoryUrl ? { repositoryUrl } : {}),
   };
 }
 

@@ -2,7 +2,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { durationBetween, isoFromText, type Build } from '../../domain/build';
 import { DEFAULT_API_BASE_URL } from '../../domain/connection';
-import { projectRef, workflowState } from '../../providers/circleci/map';
+import { commitFieldsOf, projectRef, workflowState } from '../../providers/circleci/map';
 import { header, Refusal } from '../http';
 import { invalidBody } from './checks';
 import type { PushScheme } from './scheme';
@@ -46,6 +46,8 @@ const completedSchema = z.object({
           branch: text,
           tag: text,
           commit: z.object({ subject: text, body: text, author: z.object({ name: text }).passthrough().nullish() }).passthrough().nullish(),
+          origin_repository_url: text,
+          target_repository_url: text,
         })
         .passthrough()
         .nullish(),
@@ -62,9 +64,6 @@ function buildOf(event: z.infer<typeof completedSchema>, type: string, ctx: { co
   const state = type === 'workflow-completed' ? workflowState(workflow.status) : 'in_progress';
   const startedAt = isoFromText(workflow.created_at) ?? isoFromText(pipeline.created_at);
   const finishedAt = type === 'workflow-completed' ? isoFromText(workflow.stopped_at) : null;
-  const sha = pipeline.vcs?.revision || null;
-  const subject = pipeline.vcs?.commit?.subject ?? '';
-  const body = pipeline.vcs?.commit?.body ?? '';
   return {
     provider: 'circleci',
     connectionId: ctx.connectionId,
@@ -75,10 +74,7 @@ function buildOf(event: z.infer<typeof completedSchema>, type: string, ctx: { co
     startedAt,
     finishedAt,
     durationMs: durationBetween(startedAt, finishedAt),
-    sha,
-    branch: pipeline.vcs?.branch || null,
-    tag: pipeline.vcs?.tag || null,
-    commits: sha && pipeline.vcs?.commit ? [{ sha, message: body ? `${subject}\n\n${body}` : subject, author: null, timestamp: null }] : [],
+    ...commitFieldsOf(pipeline.vcs),
     causes: [{ kind: pipeline.trigger?.type === 'webhook' ? 'webhook' : 'other', description: pipeline.trigger?.type ?? 'unknown', actor: null }],
     parameters: [],
     url: `${job.url}/${pipeline.number}`,

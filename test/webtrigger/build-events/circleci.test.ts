@@ -24,7 +24,7 @@ function anEvent(overrides: { id?: string; type?: string; number?: number; statu
       number: overrides.number ?? 5000,
       created_at: '2026-11-01T09:59:58Z',
       trigger: { type: 'webhook' },
-      vcs: { revision: SHA, branch: 'main', commit: { subject: 'DEMO-4 faster checkout', body: '' } },
+      vcs: { revision: SHA, branch: 'main', commit: { subject: 'DEMO-4 faster checkout', body: '' }, origin_repository_url: 'https://github.com/demo-org/storefront' },
     },
   });
 }
@@ -49,6 +49,8 @@ describe('CircleCI build events', () => {
     const response = await send(anEvent());
     expect(response.statusCode).toBe(201);
     expect(await new BuildStore().get('cc-1', slug, 5000)).toMatchObject({ provider: 'circleci', state: 'successful', sha: SHA, branch: 'main' });
+    // The payload's pipeline names its repository as the API does, so the build's commit links too.
+    expect((await new BuildStore().get('cc-1', slug, 5000))?.repositoryUrl).toBe('https://github.com/demo-org/storefront');
   });
 
   it.each([
