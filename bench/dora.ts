@@ -6,13 +6,10 @@
  *
  * Run alone: npx tsx bench/dora.ts
  */
-import path from 'node:path';
-import Resolver from '@forge/resolver';
 import { z } from 'zod';
+import { withResolverPlatform } from './resolver-platform';
 import { storeDemoDoraHistory } from '../dev/demo/dora-history';
 import { DEMO_USERS, seedDemoSite } from '../dev/demo/seed';
-import type { AppHandler } from '../dev/emulator/functions';
-import { Platform } from '../dev/emulator/platform';
 import { defineDoraResolvers } from '../src/resolvers/dora';
 import { DORA_RESOLVERS, PERIOD_DAYS } from '../src/shared/contract/dora';
 
@@ -26,22 +23,8 @@ export interface DoraBenchResult {
   readonly met: boolean;
 }
 
-interface ForgeGlobals {
-  __forge_runtime__?: unknown;
-  __forge_fetch__?: unknown;
-  fetch: typeof fetch;
-}
-
 export async function measureDoraLoad(): Promise<DoraBenchResult> {
-  const resolver = new Resolver();
-  defineDoraResolvers(resolver);
-  const handler = resolver.getDefinitions() as AppHandler;
-  const platform = new Platform({ appRoot: path.resolve(__dirname, '..'), localMode: true, loadHandler: () => handler });
-  // Another bench may have installed its own platform in this process: put it back afterwards.
-  const globals = globalThis as unknown as ForgeGlobals;
-  const before = { runtime: globals.__forge_runtime__, forgeFetch: globals.__forge_fetch__, fetch: globals.fetch };
-  platform.install();
-  try {
+  return withResolverPlatform(defineDoraResolvers, async (platform) => {
     const now = Date.now();
     seedDemoSite(platform.site, now);
     await storeDemoDoraHistory(now);
@@ -62,12 +45,7 @@ export async function measureDoraLoad(): Promise<DoraBenchResult> {
     }
     const kvsReadsPerLoad = Math.max(...Object.values(readsByPeriod));
     return { kvsReadsPerLoad, readsByPeriod, target: DORA_READS_TARGET, met: kvsReadsPerLoad <= DORA_READS_TARGET };
-  } finally {
-    platform.close();
-    globals.__forge_runtime__ = before.runtime;
-    globals.__forge_fetch__ = before.forgeFetch;
-    globals.fetch = before.fetch;
-  }
+  });
 }
 
 if (require.main === module) {

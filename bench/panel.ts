@@ -6,12 +6,9 @@
  *
  * Run alone: npx tsx bench/panel.ts
  */
-import path from 'node:path';
 import { kvs } from '@forge/kvs';
-import Resolver from '@forge/resolver';
 import { z } from 'zod';
-import type { AppHandler } from '../dev/emulator/functions';
-import { Platform } from '../dev/emulator/platform';
+import { withResolverPlatform } from './resolver-platform';
 import type { Deploy } from '../src/domain/deploy';
 import { defineIssuePanelResolvers } from '../src/resolvers/issue-panel';
 import { ISSUE_PANEL_RESOLVERS } from '../src/shared/contract/issue-panel';
@@ -122,22 +119,8 @@ function percentile(values: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 }
 
-interface ForgeGlobals {
-  __forge_runtime__?: unknown;
-  __forge_fetch__?: unknown;
-  fetch: typeof fetch;
-}
-
 export async function runPanelBench(): Promise<PanelBenchResult> {
-  const resolver = new Resolver();
-  defineIssuePanelResolvers(resolver);
-  const handler = resolver.getDefinitions() as AppHandler;
-  const platform = new Platform({ appRoot: path.resolve(__dirname, '..'), localMode: true, loadHandler: () => handler });
-  // Another bench may have installed its own platform in this process: put it back afterwards.
-  const globals = globalThis as unknown as ForgeGlobals;
-  const before = { runtime: globals.__forge_runtime__, forgeFetch: globals.__forge_fetch__, fetch: globals.fetch };
-  platform.install();
-  try {
+  return withResolverPlatform(defineIssuePanelResolvers, async (platform) => {
     platform.site.addUser({ accountId: VIEWER, displayName: 'Bench Viewer' });
     platform.site.addProject({ key: 'DEMO', lead: VIEWER, roles: { [VIEWER]: 'viewer' } });
     platform.site.addIssues('DEMO', 3);
@@ -150,43 +133,38 @@ export async function runPanelBench(): Promise<PanelBenchResult> {
       deploySources: [{ id: 's1', connectionId: 'jenkins-1', job: 'app/deploy', environment: ENVIRONMENTS[0] }],
       issueIntegration: { provider: 'app-only', scanCommitMessages: true, scanBranchNames: true, keyScope: 'any-project' },
       updatedAt: new Date(now).toISOString(),
-    });
-    await new SyncStateStore().saveStatus({
-      schemaVersion: 1,
-      connectionId: 'jenkins-1',
-      lastRunAt: new Date(now).toISOString(),
-      lastSuccessAt: new Date(now).toISOString(),
-      durationMs: 1000,
-      buildsWritten: 0,
-      deploysWritten: 0,
-      requests: 1,
-      complete: true,
-      problems: [],
-    });
-    const deploysStored = await store(now);
+  });
+  await new SyncStateStore().saveStatus({
+    schemaVersion: 1,
+    connectionId: 'jenkins-1',
+    lastRunAt: new Date(now).toISOString(),
+    lastSuccessAt: new Date(now).toISOString(),
+    durationMs: 1000,
+    buildsWritten: 0,
+    deploysWritten: 0,
+    requests: 1,
+    complete: true,
+    problems: [],
+  });
+  const deploysStored = await store(now);
 
-    const readsPerLoad: number[] = [];
-    const millis: number[] = [];
-    for (let i = 0; i < LOADS; i++) {
-      platform.kvs.resetStats();
-      const started = performance.now();
-      const answer = await platform.app.invokeResolver({
-        moduleKey: PANEL_MODULE,
-        functionKey: ISSUE_PANEL_RESOLVERS.load,
-        accountId: VIEWER,
-        extension: { issue: { key: MEASURED_ISSUE, id: '10001' }, project: { key: 'DEMO', id: '10000' } },
-      });
-      millis.push(performance.now() - started);
-      readsPerLoad.push(platform.kvs.stats.reads);
-      if (!z.object({ ok: z.literal(true) }).safeParse(answer).success) throw new Error(`the panel failed: ${JSON.stringify(answer)}`);
-    }
-    return { kvsReadsPerLoad: Math.max(...readsPerLoad), p95Ms: Math.round(percentile(millis, 95)), deploysStored };
-  } finally {
-    platform.close();
-    globals.__forge_runtime__ = before.runtime;
-    globals.__forge_fetch__ = before.forgeFetch;
-    globals.fetch = before.fetch;
+  const readsPerLoad: number[] = [];
+  const millis: number[] = [];
+  for (let i = 0; i < LOADS; i++) {
+    platform.kvs.resetStats();
+    const started = performance.now();
+    const answer = await platform.app.invokeResolver({
+      moduleKey: PANEL_MODULE,
+      functionKey: ISSUE_PANEL_RESOLVERS.load,
+      accountId: VIEWER,
+      extension: { issue: { key: MEASURED_ISSUE, id: '10001' }, project: { key: 'DEMO', id: '10000' } },
+    });
+    millis.push(performance.now() - started);
+    readsPerLoad.push(platform.kvs.stats.reads);
+    if (!z.object({ ok: z.literal(true) }).safeParse(answer).success) throw new Error(`the panel failed: ${JSON.stringify(answer)}`);
   }
+  return { kvsReadsPerLoad: Math.max(...readsPerLoad), p95Ms: Math.round(percentile(millis, 95)), deploysStored };
+  });
 }
 
 if (require.main === module) {
