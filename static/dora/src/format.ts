@@ -26,10 +26,6 @@ export function formatRate(perDay: number): string {
   return perDay === 0 ? '0' : perDay < 0.1 ? perDay.toFixed(2) : round(perDay);
 }
 
-export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count} ${count === 1 ? one : many}`;
-}
-
 /** The unit a chart's axis uses for durations, picked from the largest value so the ticks stay readable. */
 export function durationUnit(maxSeconds: number): { readonly label: string; readonly seconds: number } {
   if (maxSeconds >= 2 * DAY) return { label: 'days', seconds: DAY };

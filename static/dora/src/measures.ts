@@ -1,5 +1,6 @@
 import { DORA_2024_BANDS, type BandLevel, type Figures, type Measure, type Trend } from '../../../src/shared/contract/dora';
-import { formatDuration, formatRate, formatShare, plural } from './format';
+import { plural } from '../../shared/src/words';
+import { formatDuration, formatRate, formatShare } from './format';
 
 export type ChartKind = 'bar' | 'line';
 /** How a series' values are drawn: counts as they are, shares as percentages, durations in a readable unit. */

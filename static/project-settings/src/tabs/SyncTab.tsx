@@ -22,6 +22,7 @@ import { SavedNotice } from '../components/SavedNotice';
 import Heading from '@atlaskit/heading';
 import { HistoryImport } from '../../../shared/src/components/HistoryImport';
 import { storedText } from '../../../shared/src/connections/stored-text';
+import { plural } from '../../../shared/src/words';
 
 type Row = SyncStatusList['connections'][number];
 
@@ -50,7 +51,7 @@ function found(rows: readonly Row[]): string {
   const builds = rows.reduce((n, r) => n + (r.status?.buildsWritten ?? 0), 0);
   const deploys = rows.reduce((n, r) => n + (r.status?.deploysWritten ?? 0), 0);
   const failed = rows.filter((r) => r.status?.error);
-  const what = builds || deploys ? `found ${builds} build${builds === 1 ? '' : 's'} and ${deploys} deploy${deploys === 1 ? '' : 's'} to store` : 'found nothing new';
+  const what = builds || deploys ? `found ${plural(builds, 'build')} and ${plural(deploys, 'deploy')} to store` : 'found nothing new';
   return failed.length ? `${what}; ${failed.map((r) => r.name).join(', ')} failed (see below)` : what;
 }
 
@@ -87,7 +88,7 @@ export function SyncTab() {
     const result = await callResolver(KEYS.syncNow, connectionId ? { connectionId } : {}, syncRequestedSchema);
     const before = new Map(result.requested.map((id): [string, string | null] => [id, rows.find((r) => r.connectionId === id)?.status?.lastRunAt ?? null]));
     waiting.current = { before, until: Date.now() + POLL_FOR_MS };
-    setNotice(`Syncing ${result.requested.length} connection${result.requested.length === 1 ? '' : 's'}…`);
+    setNotice(`Syncing ${plural(result.requested.length, 'connection')}…`);
     clearTimeout(timer.current);
     timer.current = setTimeout(reload, POLL_MS);
   });

@@ -1,7 +1,7 @@
 import type { StoredCountsView } from '../../../../src/shared/contract/connections';
 import { formatDate } from '../dates';
+import { plural } from '../words';
 
-const plural = (n: number, word: string) => `${new Intl.NumberFormat().format(n)} ${word}${n === 1 ? '' : 's'}`;
 
 /**
  * What is stored for a connection, each record counted once whoever stored it, as the health hub
