@@ -27,3 +27,8 @@ export const ENVIRONMENT_TYPE_LOOK: Readonly<Record<EnvironmentType, { readonly 
   development: { appearance: 'default', label: 'Development' },
   unmapped: { appearance: 'default', label: 'Other' },
 };
+
+/** A pushed-only connection is never polled: whether its CI has sent anything yet is all there is to say. */
+export function pushedOnlyLook(hasStored: boolean): { readonly appearance: LozengeLook; readonly label: string } {
+  return hasStored ? { appearance: 'success', label: 'Builds arriving' } : { appearance: 'default', label: 'Waiting for its first build' };
+}

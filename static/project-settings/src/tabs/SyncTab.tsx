@@ -23,6 +23,7 @@ import Heading from '@atlaskit/heading';
 import { HistoryImport } from '../../../shared/src/components/HistoryImport';
 import { storedText } from '../../../shared/src/connections/stored-text';
 import { plural } from '../../../shared/src/words';
+import { pushedOnlyLook } from '../../../shared/src/labels';
 
 type Row = SyncStatusList['connections'][number];
 
@@ -33,7 +34,10 @@ const POLL_MS = 2_000;
 const POLL_FOR_MS = 3 * 60_000;
 
 function outcome({ status, pushedOnly, stored }: Row) {
-  if (!status && pushedOnly) return stored ? <Lozenge appearance="success">Builds arriving</Lozenge> : <Lozenge>Waiting for its first build</Lozenge>;
+  if (!status && pushedOnly) {
+    const look = pushedOnlyLook(Boolean(stored));
+    return <Lozenge appearance={look.appearance}>{look.label}</Lozenge>;
+  }
   if (!status) return <Lozenge>Never synced</Lozenge>;
   if (status.error) return <Lozenge appearance="removed">Failed</Lozenge>;
   if (!status.complete) return <Lozenge appearance="inprogress">First sync running</Lozenge>;

@@ -4,6 +4,7 @@ import { Stack, Text } from '@atlaskit/primitives/compiled';
 import SectionMessage from '@atlaskit/section-message';
 import type { ConnectionHealth, ConnectionView, TokenDetails, TokenExpiry } from '../../../../src/shared/contract/connections';
 import { formatDate, formatDateTime } from '../dates';
+import { pushedOnlyLook } from '../labels';
 import { storedText } from './stored-text';
 
 const STATE = {
@@ -11,12 +12,10 @@ const STATE = {
   ok: { appearance: 'success', label: 'Healthy' },
   partial: { appearance: 'moved', label: 'Some jobs failing' },
   failing: { appearance: 'removed', label: 'Failing' },
-  pushed: { appearance: 'default', label: 'Waiting for its first build' },
 } as const;
-const ARRIVING = { appearance: 'success', label: 'Builds arriving' } as const;
 
 export function HealthLozenge({ health }: { health: ConnectionHealth | undefined }) {
-  const state = health?.state === 'pushed' && health.stored ? ARRIVING : STATE[health?.state ?? 'never'];
+  const state = health?.state === 'pushed' ? pushedOnlyLook(health.stored !== null) : STATE[health?.state ?? 'never'];
   return (
     <span data-testid="health-state">
       <Lozenge appearance={state.appearance}>{state.label}</Lozenge>
