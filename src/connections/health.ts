@@ -61,7 +61,7 @@ export async function connectionHealth(store: ConnectionStore, configs: ProjectC
         lastRunAt: status?.lastRunAt ?? null,
         lastSuccessAt: status?.lastSuccessAt ?? null,
         error: status?.error ? { ...status.error } : null,
-        stored: counts ? { builds: counts.builds, deploys: counts.deploys, since: counts.since } : null,
+        stored: counts ?? null,
         projects: configsUsing(allConfigs, { id: connection.id, scope }).map((c) => c.projectKey).sort(),
         duplicateOf: duplicates.get(connection.id) ?? [],
         tokenDetails: tokenDetailsOf(entry, tokens.get(connection.id), now),

@@ -3,7 +3,7 @@ import { connectionsUsedBy } from '../domain/project-config';
 import type { SyncStatusList } from '../shared/contract/project-settings';
 import { requestSync } from '../sync/request-sync';
 import type { SyncStateStore } from '../storage/sync-state-store';
-import { StoredCountStore, type StoredCounts } from '../storage/stored-count-store';
+import { StoredCountStore } from '../storage/stored-count-store';
 import { ConnectionNotFound } from '../connections/errors';
 import { availableConnections, type Stores } from './settings';
 
@@ -18,8 +18,6 @@ async function usedConnections(stores: Stores, projectKey: string) {
   });
 }
 
-const storedView = (counts: StoredCounts | undefined) => (counts ? { builds: counts.builds, deploys: counts.deploys, since: counts.since } : null);
-
 export async function syncStatus(stores: Stores, state: SyncStateStore, projectKey: string, counts = new StoredCountStore()): Promise<SyncStatusList> {
   const used = await usedConnections(stores, projectKey);
   const ids = used.map((e) => e.connection.id);
@@ -33,7 +31,7 @@ export async function syncStatus(stores: Stores, state: SyncStateStore, projectK
         name: connection.name,
         kind: connection.kind,
         pushedOnly: modeOf(connection) === 'pushed',
-        stored: storedView(stored.get(connection.id)),
+        stored: stored.get(connection.id) ?? null,
         status: status
           ? {
               lastRunAt: status.lastRunAt,
