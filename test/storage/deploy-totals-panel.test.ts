@@ -44,6 +44,21 @@ describe('an issue\'s deploy totals', () => {
     expect((await store.forIssue('DEMO-11')).totals).toEqual({ DEMO: 1, OPS: 1 });
   });
 
+  it('given two saves in the same millisecond, when the second recount meets the first one stored, then the issue is counted again and both deploys count', async () => {
+    // Given a clock that stands still, so both recounts start at the same millisecond
+    jest.useFakeTimers({ now: Date.UTC(2026, 10, 2), doNotFake: ['setTimeout', 'setInterval', 'setImmediate', 'clearTimeout', 'clearInterval', 'clearImmediate', 'nextTick', 'queueMicrotask'] });
+    try {
+      // When two deploys of the issue are saved one after the other
+      await store.save(run(1, 'jenkins-1', 'DEMO-40'), undefined);
+      await store.save(run(2, 'jenkins-1', 'DEMO-40'), undefined);
+    } finally {
+      jest.useRealTimers();
+    }
+
+    // Then the stored totals count both, not the first recount's one
+    expect((await store.forIssue('DEMO-40')).totals).toEqual({ DEMO: 2 });
+  });
+
   it('given a run that DEMO and OPS both record (each has a deploy source on the job), when counted, then it is one deploy under the set of both', async () => {
     await store.save(run(1, 'jenkins-1', 'DEMO-13'), undefined);
     await store.save(run(1, 'ops-jenkins', 'DEMO-13', { projectKey: 'OPS' }), undefined);
